@@ -1,0 +1,28 @@
+package dev.keyway.api.spi;
+
+import java.util.List;
+
+/**
+ * The one service a provider module implements. It is found three ways without a change in
+ * the provider: {@link java.util.ServiceLoader} (a {@code provides} clause in module-info and
+ * a {@code META-INF/services} entry), the OSGi service registry, and a Guice multibinder.
+ *
+ * <p>Implementations are stateless and thread-safe; the algorithms they list are shared by
+ * every session.
+ */
+public interface AlgorithmProvider {
+
+    /** A short stable name, e.g. {@code jca} or {@code bouncycastle}, used to state preferences. */
+    String name();
+
+    /**
+     * Default rank among providers that offer the same algorithm name: higher wins. A user
+     * can override the order when building an {@link dev.keyway.api.AlgorithmRegistry}.
+     */
+    default int priority() {
+        return 0;
+    }
+
+    /** The algorithms this provider contributes. */
+    List<SshAlgorithm> algorithms();
+}

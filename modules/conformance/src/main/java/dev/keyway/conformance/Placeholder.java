@@ -1,0 +1,1 @@
+package dev.keyway.conformance; final class Placeholder {}

@@ -1,0 +1,2 @@
+/** The SSH transport layer engine. */
+package dev.keyway.transport;

@@ -1,0 +1,10 @@
+/** Algorithms on Bouncy Castle's lightweight API. */
+module dev.keyway.provider.bouncycastle {
+    requires dev.keyway.api;
+    requires org.bouncycastle.provider;
+
+    exports dev.keyway.provider.bouncycastle;
+
+    provides dev.keyway.api.spi.AlgorithmProvider
+            with dev.keyway.provider.bouncycastle.BouncyCastleAlgorithmProvider;
+}

@@ -1,0 +1,39 @@
+package dev.keyway.provider.jca;
+
+import dev.keyway.api.spi.AlgorithmProvider;
+import dev.keyway.api.spi.SshAlgorithm;
+import dev.keyway.provider.jca.internal.AsymmetricAlgorithms;
+import dev.keyway.provider.jca.internal.SymmetricAlgorithms;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Algorithms on the JDK's own providers (SunJCE, SunEC, SunRsaSign). It ranks above Bouncy
+ * Castle by default because the JDK's AES-GCM, AES-CTR and HMAC run on CPU intrinsics.
+ */
+public final class JcaAlgorithmProvider implements AlgorithmProvider {
+    /** The name to use in {@code preferProviders}. */
+    public static final String NAME = "jca";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int priority() {
+        return 200;
+    }
+
+    @Override
+    public List<SshAlgorithm> algorithms() {
+        List<SshAlgorithm> all = new ArrayList<>(SymmetricAlgorithms.list());
+        all.addAll(AsymmetricAlgorithms.list());
+        return List.copyOf(all);
+    }
+
+    @Override
+    public String toString() {
+        return NAME;
+    }
+}
