@@ -13,7 +13,10 @@ public non-sealed interface AeadCipherAlgorithm extends CipherAlgorithm {
     /** Bytes of the authentication tag appended to each packet. */
     int tagLength();
 
-    /** A keyed cipher for one direction of one session. */
+    /**
+     * A keyed cipher for one direction of one session.
+     * The caller wipes the key and IV arrays after this call: copy what you keep.
+     */
     AeadCipher create(CipherDirection direction, byte[] key, byte[] iv);
 
     /** A keyed, stateful AEAD cipher; calls must follow the packet order. */

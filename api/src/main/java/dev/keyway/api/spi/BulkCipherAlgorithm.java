@@ -7,7 +7,10 @@ package dev.keyway.api.spi;
  */
 public non-sealed interface BulkCipherAlgorithm extends CipherAlgorithm {
 
-    /** A keyed cipher for one direction of one session. */
+    /**
+     * A keyed cipher for one direction of one session.
+     * The caller wipes the key and IV arrays after this call: copy what you keep.
+     */
     BulkCipher create(CipherDirection direction, byte[] key, byte[] iv);
 
     /** A keyed, stateful cipher; the state runs on from packet to packet. */

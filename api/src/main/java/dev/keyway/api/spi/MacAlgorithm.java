@@ -17,7 +17,10 @@ public non-sealed interface MacAlgorithm extends SshAlgorithm {
     /** Whether this is an encrypt-then-MAC algorithm (length in clear, MAC over ciphertext). */
     boolean encryptThenMac();
 
-    /** A keyed MAC for one direction of one session. */
+    /**
+     * A keyed MAC for one direction of one session.
+     * The caller wipes the key and IV arrays after this call: copy what you keep.
+     */
     PacketMac create(byte[] key);
 
     /** A keyed MAC; not thread-safe. */

@@ -1,0 +1,39 @@
+package dev.keyway.transport;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.util.Base64;
+
+/**
+ * A server host key as received in SSH_MSG_KEX_ECDH_REPLY (RFC 5656 §4): the negotiated
+ * signature algorithm, the public key blob K_S, and the decoded key.
+ */
+public record ServerHostKey(String algorithm, byte[] blob, PublicKey publicKey) {
+
+    public ServerHostKey {
+        blob = blob.clone();
+    }
+
+    @Override
+    public byte[] blob() {
+        return blob.clone();
+    }
+
+    /** The key type inside the blob, e.g. {@code ssh-rsa} for {@code rsa-sha2-256}. */
+    public String keyType() {
+        int len = ((blob[0] & 0xff) << 24) | ((blob[1] & 0xff) << 16) | ((blob[2] & 0xff) << 8) | (blob[3] & 0xff);
+        return new String(blob, 4, len, StandardCharsets.US_ASCII);
+    }
+
+    /** The fingerprint as OpenSSH prints it: {@code SHA256:} and the unpadded base64 digest. */
+    public String fingerprint() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(blob);
+            return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.keyway.transport;
+
+import dev.keyway.api.DisconnectReason;
+import dev.keyway.transport.internal.TransportEngine;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+
+/**
+ * One side of an SSH transport connection (RFC 4253) as a sans-I/O engine: it holds no
+ * socket, thread or clock. The owner feeds it the peer's bytes with {@link #receive}, sends
+ * what {@link #readOutput} gives to the peer, and acts on the {@link TransportEvent}s from
+ * {@link #pollEvent}. Errors caused by the peer never throw: they end the connection with
+ * SSH_MSG_DISCONNECT and a {@link TransportEvent.Disconnected} event.
+ *
+ * <p>A new engine has already queued its identification string and KEXINIT. It is not
+ * thread-safe.
+ */
+public final class SshTransport {
+    private final TransportEngine engine;
+
+    private SshTransport(boolean client, TransportConfig config) {
+        this.engine = new TransportEngine(client, config);
+    }
+
+    /** The client side; the config's host key verifier decides on the server's key. */
+    public static SshTransport client(TransportConfig config) {
+        return new SshTransport(true, config);
+    }
+
+    /** The server side; the config must hold at least one host key. */
+    public static SshTransport server(TransportConfig config) {
+        if (config.hostKeys().isEmpty()) {
+            throw new IllegalArgumentException("a server needs at least one host key");
+        }
+        return new SshTransport(false, config);
+    }
+
+    /** Feeds bytes received from the peer. */
+    public void receive(byte[] data, int off, int len) {
+        engine.receive(data, off, len);
+    }
+
+    public void receive(byte[] data) {
+        engine.receive(data, 0, data.length);
+    }
+
+    /** Bytes waiting to be sent to the peer. */
+    public int pendingOutput() {
+        return engine.pendingOutput();
+    }
+
+    /** Takes up to {@code len} bytes to send; returns how many were taken. */
+    public int readOutput(byte[] dst, int off, int len) {
+        return engine.readOutput(dst, off, len);
+    }
+
+    /** Takes as many bytes to send as fit in {@code dst}. */
+    public int readOutput(ByteBuffer dst) {
+        return engine.readOutput(dst);
+    }
+
+    /** The next event, or null if none is pending. */
+    public TransportEvent pollEvent() {
+        return engine.pollEvent();
+    }
+
+    /**
+     * Sends a message of a layer above the transport (SERVICE_REQUEST/ACCEPT or a number of 50
+     * and up). It is held while a key exchange runs and sent after NEWKEYS.
+     *
+     * @throws IllegalArgumentException for a transport-layer message number or an oversized payload
+     * @throws IllegalStateException after the connection is closed
+     */
+    public void send(byte[] payload) {
+        engine.send(payload);
+    }
+
+    /** Sends SSH_MSG_IGNORE with the given data (RFC 4253 §11.2). */
+    public void sendIgnore(byte[] data) {
+        engine.sendIgnore(data);
+    }
+
+    /** Sends SSH_MSG_DEBUG (RFC 4253 §11.3). */
+    public void sendDebug(boolean alwaysDisplay, String message) {
+        engine.sendDebug(alwaysDisplay, message);
+    }
+
+    /** Starts a key re-exchange now (RFC 4253 §9), unless one is running. */
+    public void requestRekey() {
+        engine.requestRekey();
+    }
+
+    /** Sends SSH_MSG_DISCONNECT and closes; output already queued stays readable. */
+    public void disconnect(DisconnectReason reason, String description) {
+        engine.disconnect(reason, description);
+    }
+
+    public boolean isClosed() {
+        return engine.isClosed();
+    }
+
+    /** Whether the first key exchange has completed both ways and the connection is open. */
+    public boolean isEstablished() {
+        return engine.isEstablished();
+    }
+
+    /** The session identifier: H of the first key exchange (RFC 4253 §7.2). */
+    public Optional<byte[]> sessionId() {
+        return engine.sessionId();
+    }
+
+    /** The algorithms of the key exchange in force (or in progress after its NEWKEYS). */
+    public Optional<NegotiatedAlgorithms> algorithms() {
+        return engine.algorithms();
+    }
+
+    /** The peer's identification string, once received. */
+    public Optional<String> peerIdentification() {
+        return engine.peerIdentification();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.keyway.transport;
+
+import dev.keyway.api.DisconnectReason;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the engine reports to its owner, in the order it happened. Besides the messages for
+ * the layers above ({@link ServiceMessage}), the events trace the session's sequence for
+ * logs and for learners: identification strings, KEXINIT lists, the choice, the key
+ * exchange messages, NEWKEYS.
+ */
+public sealed interface TransportEvent {
+
+    /** The peer's identification string (RFC 4253 §4.2) and any lines a server sent before it. */
+    record IdentificationReceived(String identification, List<String> preamble) implements TransportEvent {
+    }
+
+    /** A KEXINIT went out (RFC 4253 §7.1). */
+    record KexInitSent(KexInit kexInit) implements TransportEvent {
+    }
+
+    /** The peer's KEXINIT arrived. */
+    record KexInitReceived(KexInit kexInit) implements TransportEvent {
+    }
+
+    /** Both KEXINITs are known and an algorithm was chosen per category. */
+    record AlgorithmsNegotiated(NegotiatedAlgorithms algorithms, boolean strictKex) implements TransportEvent {
+    }
+
+    /**
+     * A key exchange method message or NEWKEYS was sent or received; {@code detail} says what
+     * it carried (never secret material).
+     */
+    record KexMessage(boolean sent, String messageName, String detail) implements TransportEvent {
+    }
+
+    /** The client accepted the server's host key after checking its signature over H. */
+    record HostKeyAccepted(ServerHostKey hostKey) implements TransportEvent {
+    }
+
+    /** NEWKEYS went both ways: new keys protect both directions from now on. */
+    record KeysEstablished(int keyExchangeCount, boolean strictKex) implements TransportEvent {
+    }
+
+    /** SSH_MSG_EXT_INFO (RFC 8308 §2.3): extension names and their raw values. */
+    record ExtensionInfo(Map<String, byte[]> extensions) implements TransportEvent {
+        public ExtensionInfo {
+            extensions = Map.copyOf(extensions);
+        }
+
+        /** The {@code server-sig-algs} extension (RFC 8308 §3.1), if present. */
+        public Optional<List<String>> serverSigAlgs() {
+            byte[] v = extensions.get("server-sig-algs");
+            return v == null ? Optional.empty()
+                    : Optional.of(List.of(new String(v, StandardCharsets.US_ASCII).split(",")));
+        }
+    }
+
+    /** A message for the layer above (user authentication, connection): the whole payload. */
+    record ServiceMessage(byte[] payload) implements TransportEvent {
+        /** The message number. */
+        public int messageNumber() {
+            return payload[0] & 0xff;
+        }
+    }
+
+    /** SSH_MSG_DEBUG from the peer (RFC 4253 §11.3). */
+    record DebugMessage(boolean alwaysDisplay, String message) implements TransportEvent {
+    }
+
+    /**
+     * The connection is over: the peer sent SSH_MSG_DISCONNECT, or this side did, because of
+     * an error or on request. Nothing more will come; the owner flushes the output and closes.
+     */
+    record Disconnected(DisconnectReason reason, String description, boolean byPeer) implements TransportEvent {
+    }
+}

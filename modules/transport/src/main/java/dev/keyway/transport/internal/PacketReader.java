@@ -1,0 +1,114 @@
+package dev.keyway.transport.internal;
+
+import dev.keyway.api.DisconnectReason;
+import dev.keyway.api.SshProtocolException;
+
+/**
+ * Takes binary packets (RFC 4253 §6) off the input queue and opens them in place. The packet
+ * length is checked against the limit and the cipher's block size as soon as it is known,
+ * before waiting for (or buffering) the rest, so a peer cannot make the engine hold more than
+ * one maximum-size packet.
+ */
+public final class PacketReader {
+    private final int maxPacketLength;
+    private PacketProtection protection = ClearTextProtection.INSTANCE;
+    private int sequenceNumber;
+    private long bytesSinceKeys;
+    /** packet_length of the packet being read, or -1 before its length is known. */
+    private int pendingLength = -1;
+    private int payloadOffset;
+    private int payloadLength;
+    private int consumed;
+    private int packetSequenceNumber;
+
+    public PacketReader(int maxPacketLength) {
+        this.maxPacketLength = maxPacketLength;
+    }
+
+    /**
+     * Opens the next packet if it has fully arrived. On true, its payload is at
+     * {@link #payloadOffset()} in the queue's array until {@link #release} is called.
+     */
+    public boolean next(ByteQueue in) throws SshProtocolException {
+        PacketProtection p = protection;
+        if (pendingLength < 0) {
+            if (in.size() < p.lengthPrefixBytes()) {
+                return false;
+            }
+            int length = p.packetLength(sequenceNumber, in.array(), in.head());
+            checkLength(p, length);
+            pendingLength = length;
+        }
+        int total = 4 + pendingLength + p.trailerLength();
+        if (in.size() < total) {
+            return false;
+        }
+        byte[] b = in.array();
+        int off = in.head();
+        if (!p.open(sequenceNumber, b, off, 4 + pendingLength)) {
+            throw new SshProtocolException(DisconnectReason.MAC_ERROR, "message authentication failed");
+        }
+        int padding = b[off + 4] & 0xff;
+        int payload = pendingLength - 1 - padding;
+        if (padding < 4 || payload < 1) {
+            throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR,
+                    "bad padding length " + padding + " in a packet of " + pendingLength);
+        }
+        payloadOffset = off + 5;
+        payloadLength = payload;
+        consumed = total;
+        packetSequenceNumber = sequenceNumber;
+        sequenceNumber++;
+        bytesSinceKeys += total;
+        pendingLength = -1;
+        return true;
+    }
+
+    private void checkLength(PacketProtection p, int length) throws SshProtocolException {
+        if (length < 5 || length > maxPacketLength) {
+            throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR,
+                    "packet length " + (length & 0xffffffffL) + " outside [5, " + maxPacketLength + "]");
+        }
+        int counted = p.lengthFieldAligned() ? length + 4 : length;
+        if (counted % p.alignment() != 0) {
+            throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR,
+                    "packet length " + length + " is not a multiple of the block size " + p.alignment());
+        }
+    }
+
+    public int payloadOffset() {
+        return payloadOffset;
+    }
+
+    public int payloadLength() {
+        return payloadLength;
+    }
+
+    /** The sequence number of the packet last opened, for SSH_MSG_UNIMPLEMENTED. */
+    public int packetSequenceNumber() {
+        return packetSequenceNumber;
+    }
+
+    /** Drops the packet last opened from the queue. */
+    public void release(ByteQueue in) {
+        in.skip(consumed);
+        consumed = 0;
+    }
+
+    /** Opens every later packet with new keys (after receiving NEWKEYS). */
+    public void switchProtection(PacketProtection next, boolean resetSequence) {
+        protection = next;
+        bytesSinceKeys = 0;
+        if (resetSequence) {
+            sequenceNumber = 0;
+        }
+    }
+
+    public int sequenceNumber() {
+        return sequenceNumber;
+    }
+
+    public long bytesSinceKeys() {
+        return bytesSinceKeys;
+    }
+}
