@@ -19,7 +19,7 @@ public non-sealed interface MacAlgorithm extends SshAlgorithm {
 
     /**
      * A keyed MAC for one direction of one session.
-     * The caller wipes the key and IV arrays after this call: copy what you keep.
+     * The caller wipes the key array after this call: copy what you keep.
      */
     PacketMac create(byte[] key);
 
