@@ -1,5 +1,6 @@
 package dev.keyway.api;
 
+import dev.keyway.api.auth.UserAuthMethod;
 import dev.keyway.api.spi.AlgorithmProvider;
 import dev.keyway.api.spi.CipherAlgorithm;
 import dev.keyway.api.spi.CompressionAlgorithm;
@@ -31,6 +32,7 @@ import java.util.ServiceLoader;
 public final class AlgorithmRegistry {
     private final List<AlgorithmProvider> providers;
     private final Map<AlgorithmCategory, Map<String, Entry>> byCategory;
+    private final Map<String, UserAuthMethod> authMethods;
 
     private record Entry(SshAlgorithm algorithm, AlgorithmProvider provider) {
     }
@@ -51,6 +53,13 @@ public final class AlgorithmRegistry {
         }
         map.replaceAll((c, m) -> Collections.unmodifiableMap(m));
         this.byCategory = Collections.unmodifiableMap(map);
+        Map<String, UserAuthMethod> methods = new LinkedHashMap<>();
+        for (AlgorithmProvider p : this.providers) {
+            for (UserAuthMethod m : p.userAuthMethods()) {
+                methods.putIfAbsent(m.name(), m);
+            }
+        }
+        this.authMethods = Collections.unmodifiableMap(methods);
     }
 
     /** The category an algorithm is negotiated in. */
@@ -119,6 +128,15 @@ public final class AlgorithmRegistry {
 
     public Optional<CompressionAlgorithm> compression(String name) {
         return find(AlgorithmCategory.COMPRESSION, name).map(CompressionAlgorithm.class::cast);
+    }
+
+    /** User authentication method names, providers in rank order. */
+    public List<String> userAuthMethodNames() {
+        return List.copyOf(authMethods.keySet());
+    }
+
+    public Optional<UserAuthMethod> userAuthMethod(String name) {
+        return Optional.ofNullable(authMethods.get(name));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.keyway.api.spi;
 
+import dev.keyway.api.auth.UserAuthMethod;
 import java.util.List;
 
 /**
@@ -25,4 +26,9 @@ public interface AlgorithmProvider {
 
     /** The algorithms this provider contributes. */
     List<SshAlgorithm> algorithms();
+
+    /** The user authentication methods this provider contributes (RFC 4252 §5); none by default. */
+    default List<UserAuthMethod> userAuthMethods() {
+        return List.of();
+    }
 }
