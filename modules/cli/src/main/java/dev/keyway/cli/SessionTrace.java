@@ -1,0 +1,135 @@
+package dev.keyway.cli;
+
+import dev.keyway.transport.KexInit;
+import dev.keyway.transport.NegotiatedAlgorithms;
+import dev.keyway.transport.TransportEvent;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Prints a session as it happens, in the order of the seed course notes: connection,
+ * version exchange, algorithm negotiation, key exchange, host key check, encrypted
+ * messages, disconnect. Each message is shown once, from the side that sent it, with the
+ * section of the RFC that defines it.
+ */
+final class SessionTrace {
+    private static final String CLIENT = "client";
+    private static final String SERVER = "server";
+
+    private final PrintStream out;
+    private String section = "";
+    private boolean encrypted;
+
+    SessionTrace(PrintStream out) {
+        this.out = out;
+    }
+
+    void section(String title) {
+        if (!title.equals(section)) {
+            section = title;
+            out.println();
+            out.println("== " + title);
+        }
+    }
+
+    void step(String from, String to, String what) {
+        out.printf("  %-6s -> %-6s  %s%n", from, to, what);
+    }
+
+    void note(String who, String what) {
+        out.printf("  %-6s           %s%n", who, what);
+    }
+
+    void detail(String what) {
+        out.printf("                    %s%n", what);
+    }
+
+    /** Shows what the wire carried, once keys protect it, so a learner sees ciphertext. */
+    void wire(boolean fromClient, ByteBuffer bytes) {
+        if (!encrypted) {
+            return;
+        }
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < Math.min(16, bytes.remaining()); i++) {
+            hex.append(String.format("%02x ", bytes.get(bytes.position() + i)));
+        }
+        detail("on the wire (" + (fromClient ? CLIENT : SERVER) + "): " + bytes.remaining() + " bytes, "
+                + hex + "... (encrypted)");
+    }
+
+    /** One event of the client's engine ({@code client} true) or the server's. */
+    void event(boolean client, TransportEvent e) {
+        String self = client ? CLIENT : SERVER;
+        String peer = client ? SERVER : CLIENT;
+        if (e instanceof TransportEvent.IdentificationReceived id) {
+            section("Version exchange (RFC 4253 §4.2)");
+            step(peer, self, id.identification());
+        } else if (e instanceof TransportEvent.KexInitSent k) {
+            section("Algorithm negotiation (RFC 4253 §7.1)");
+            step(self, peer, "SSH_MSG_KEXINIT, the algorithms " + self + " supports, preferred first:");
+            kexInit(k.kexInit());
+        } else if (e instanceof TransportEvent.AlgorithmsNegotiated a && client) {
+            chosen(a.algorithms(), a.strictKex());
+        } else if (e instanceof TransportEvent.KexMessage m && m.sent()) {
+            if (m.messageName().equals("SSH_MSG_NEWKEYS")) {
+                section("New keys (RFC 4253 §7.3)");
+            } else {
+                section("Elliptic-curve Diffie-Hellman key exchange (RFC 5656 §4, RFC 8731)");
+            }
+            step(self, peer, m.messageName());
+            detail(m.detail());
+        } else if (e instanceof TransportEvent.HostKeyAccepted h) {
+            section("Server authentication (RFC 4253 §8)");
+            note(self, "server host key " + h.hostKey().keyType() + " " + h.hostKey().fingerprint());
+            detail("its signature over the exchange hash H verifies, and the fingerprint is the expected one");
+        } else if (e instanceof TransportEvent.KeysEstablished k && client) {
+            encrypted = true;
+            section("Encrypted communication");
+            note("both", "keys derived from K and H (RFC 4253 §7.2); every packet from now on is encrypted"
+                    + (k.strictKex() ? "; strict KEX reset the sequence numbers" : ""));
+        } else if (e instanceof TransportEvent.ServiceMessage s) {
+            section("Encrypted communication");
+            step(peer, self, serviceMessage(s.payload()));
+        } else if (e instanceof TransportEvent.ExtensionInfo x) {
+            step(peer, self, "SSH_MSG_EXT_INFO (RFC 8308): server-sig-algs "
+                    + x.serverSigAlgs().map(Object::toString).orElse("absent"));
+        } else if (e instanceof TransportEvent.Disconnected d) {
+            section("Disconnect (RFC 4253 §11.1)");
+            if (d.byPeer()) {
+                step(peer, self, "SSH_MSG_DISCONNECT " + d.reason() + " \"" + d.description() + "\"");
+            }
+        }
+    }
+
+    private void kexInit(KexInit k) {
+        detail("kex_algorithms:          " + String.join(",", k.kexAlgorithms()));
+        detail("server_host_key_algs:    " + String.join(",", k.serverHostKeyAlgorithms()));
+        detail("encryption (both ways):  " + String.join(",", k.encryptionClientToServer()));
+        detail("mac (both ways):         " + String.join(",", k.macClientToServer()));
+        detail("compression:             " + String.join(",", k.compressionClientToServer()));
+    }
+
+    private void chosen(NegotiatedAlgorithms n, boolean strict) {
+        note("both", "each side picks, per category, the first client algorithm the server also lists:");
+        detail("key exchange:  " + n.kex() + (strict ? " (strict KEX on both sides)" : ""));
+        detail("host key:      " + n.hostKey());
+        detail("cipher:        " + n.cipherClientToServer() + " / " + n.cipherServerToClient());
+        detail("mac:           " + orImplicit(n.macClientToServer()) + " / " + orImplicit(n.macServerToClient()));
+        detail("compression:   " + n.compressionClientToServer());
+    }
+
+    private static String orImplicit(String mac) {
+        return mac == null ? "(built into the AEAD cipher)" : mac;
+    }
+
+    private static String serviceMessage(byte[] p) {
+        int n = p[0] & 0xff;
+        if ((n == 5 || n == 6) && p.length >= 5) {
+            int len = ((p[1] & 0xff) << 24) | ((p[2] & 0xff) << 16) | ((p[3] & 0xff) << 8) | (p[4] & 0xff);
+            String name = new String(p, 5, Math.min(len, p.length - 5), StandardCharsets.UTF_8);
+            return (n == 5 ? "SSH_MSG_SERVICE_REQUEST \"" : "SSH_MSG_SERVICE_ACCEPT \"") + name + "\" (RFC 4253 §10)";
+        }
+        return "message " + n + " (" + p.length + " bytes)";
+    }
+}

@@ -1,0 +1,9 @@
+/** The keyway command line. */
+module dev.keyway.cli {
+    requires dev.keyway.transport;
+    requires info.picocli;
+
+    uses dev.keyway.api.spi.AlgorithmProvider;
+
+    opens dev.keyway.cli to info.picocli;
+}
