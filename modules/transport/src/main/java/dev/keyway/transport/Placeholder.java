@@ -1,0 +1,1 @@
+package dev.keyway.transport; final class Placeholder {}
