@@ -1,0 +1,37 @@
+package dev.keyway.integration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.keyway.api.AlgorithmRegistry;
+import dev.keyway.api.spi.AlgorithmProvider;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+
+/**
+ * On the class path the providers are found through {@code META-INF/services}; the registry
+ * ranks them by priority unless the user states a preference.
+ */
+class ClassPathProviderRankingTest {
+
+    @Test
+    void loadDefaultRanksJcaAboveBouncyCastle() {
+        List<AlgorithmProvider> providers = AlgorithmRegistry.loadDefault().providers();
+        assertEquals(List.of("jca", "bouncycastle"), names(providers));
+        // The ranking rests on these documented priorities, not on discovery order.
+        assertEquals(List.of(200, 100), providers.stream().map(AlgorithmProvider::priority).toList());
+    }
+
+    @Test
+    void preferringBouncyCastleReversesTheRanking() {
+        AlgorithmRegistry registry = AlgorithmRegistry.builder()
+                .addAll(ServiceLoader.load(AlgorithmProvider.class))
+                .preferProviders("bouncycastle")
+                .build();
+        assertEquals(List.of("bouncycastle", "jca"), names(registry.providers()));
+    }
+
+    private static List<String> names(List<AlgorithmProvider> providers) {
+        return providers.stream().map(AlgorithmProvider::name).toList();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.keyway.integration;
+
+/**
+ * The Keyway modules that ship as jars, with the JPMS (and OSGi) name each must carry. The
+ * artifact ids are how the tests find the jars among the test class path entries.
+ */
+enum KeywayModule {
+    API("keyway-api", "dev.keyway.api"),
+    TRANSPORT("keyway-transport", "dev.keyway.transport"),
+    CONFORMANCE("keyway-conformance", "dev.keyway.conformance"),
+    PROVIDER_JCA("keyway-provider-jca", "dev.keyway.provider.jca"),
+    PROVIDER_BOUNCYCASTLE("keyway-provider-bouncycastle", "dev.keyway.provider.bouncycastle");
+
+    final String artifactId;
+    final String moduleName;
+
+    KeywayModule(String artifactId, String moduleName) {
+        this.artifactId = artifactId;
+        this.moduleName = moduleName;
+    }
+
+    /** This module's jar on the test class path; fails the test if it is not there. */
+    BuiltJar jar() {
+        return BuiltJar.of(TestClassPath.jar(artifactId));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.keyway.integration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.module.ModuleDescriptor;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A provider is registered twice, in module-info ({@code provides}) for the module path and in
+ * {@code META-INF/services} for the class path; both must name the same class.
+ */
+class ProviderRegistrationTest {
+    static final String SERVICE = "dev.keyway.api.spi.AlgorithmProvider";
+
+    record ProviderJar(KeywayModule module, String implementation) {
+    }
+
+    static Stream<ProviderJar> providers() {
+        return Stream.of(
+                new ProviderJar(KeywayModule.PROVIDER_JCA, "dev.keyway.provider.jca.JcaAlgorithmProvider"),
+                new ProviderJar(KeywayModule.PROVIDER_BOUNCYCASTLE,
+                        "dev.keyway.provider.bouncycastle.BouncyCastleAlgorithmProvider"));
+    }
+
+    @Test
+    void apiModuleDeclaresThatItUsesTheService() {
+        // AlgorithmRegistry.loadDefault() calls ServiceLoader from dev.keyway.api; without
+        // "uses" that call throws on the module path.
+        assertTrue(KeywayModule.API.jar().descriptor().uses().contains(SERVICE));
+    }
+
+    @ParameterizedTest
+    @MethodSource("providers")
+    void moduleDescriptorProvidesTheService(ProviderJar provider) {
+        List<ModuleDescriptor.Provides> provides = provider.module().jar().descriptor().provides().stream()
+                .filter(p -> p.service().equals(SERVICE)).toList();
+        assertEquals(1, provides.size(), provider.module().moduleName + " has no provides " + SERVICE);
+        assertEquals(List.of(provider.implementation()), provides.get(0).providers());
+    }
+
+    @ParameterizedTest
+    @MethodSource("providers")
+    void servicesFileNamesTheSameClass(ProviderJar provider) {
+        String file = provider.module().jar().entryText("META-INF/services/" + SERVICE)
+                .orElseThrow(() -> new AssertionError(provider.module().artifactId
+                        + " has no META-INF/services/" + SERVICE + ", so the class path cannot find it"));
+        List<String> classes = Arrays.stream(file.split("\n"))
+                .map(line -> line.replaceFirst("#.*", "").trim())
+                .filter(line -> !line.isEmpty())
+                .toList();
+        assertEquals(List.of(provider.implementation()), classes);
+    }
+}
