@@ -9,7 +9,8 @@ enum KeywayModule {
     TRANSPORT("keyway-transport", "dev.keyway.transport"),
     CONFORMANCE("keyway-conformance", "dev.keyway.conformance"),
     PROVIDER_JCA("keyway-provider-jca", "dev.keyway.provider.jca"),
-    PROVIDER_BOUNCYCASTLE("keyway-provider-bouncycastle", "dev.keyway.provider.bouncycastle");
+    PROVIDER_BOUNCYCASTLE("keyway-provider-bouncycastle", "dev.keyway.provider.bouncycastle"),
+    CLI("keyway-cli", "dev.keyway.cli");
 
     final String artifactId;
     final String moduleName;

@@ -1,0 +1,54 @@
+package dev.keyway.integration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs {@code keyway demo} as a user would: a separate JVM with the built jars on the module
+ * path, where the providers are found through their {@code provides} clauses. The demo talks
+ * over a real TCP connection on 127.0.0.1 and must print the session's steps in order.
+ */
+class DemoProcessTest {
+
+    @Test
+    void demoPrintsTheSessionSequenceAndExitsZero() throws Exception {
+        List<Path> modulePath = new ArrayList<>();
+        for (KeywayModule m : List.of(KeywayModule.API, KeywayModule.TRANSPORT, KeywayModule.PROVIDER_JCA,
+                KeywayModule.PROVIDER_BOUNCYCASTLE, KeywayModule.CLI)) {
+            modulePath.add(m.jar().path());
+        }
+        modulePath.add(TestClassPath.jar("bcprov-jdk18on"));
+        modulePath.add(TestClassPath.jar("picocli"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-p",
+                modulePath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
+                "-m", "dev.keyway.cli/dev.keyway.cli.Main", "demo")
+                .redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        boolean finished = p.waitFor(60, TimeUnit.SECONDS);
+        if (!finished) {
+            p.destroyForcibly();
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(finished, "the demo must finish; it printed:\n" + out);
+        assertEquals(0, p.exitValue(), out);
+        String[] inOrder = {"TCP connect", "SSH-2.0-Keyway", "SSH_MSG_KEXINIT", "kex_algorithms",
+            "SSH_MSG_KEX_ECDH_INIT", "SSH_MSG_KEX_ECDH_REPLY", "SHA256:", "SSH_MSG_NEWKEYS",
+            "SSH_MSG_SERVICE_REQUEST", "(encrypted)", "SSH_MSG_SERVICE_ACCEPT", "SSH_MSG_DISCONNECT"};
+        int at = 0;
+        for (String step : inOrder) {
+            int found = out.indexOf(step, at);
+            assertTrue(found >= 0, "'" + step + "' missing or out of order in:\n" + out);
+            at = found;
+        }
+    }
+}
