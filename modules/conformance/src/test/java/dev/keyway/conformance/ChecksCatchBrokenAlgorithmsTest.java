@@ -1,0 +1,69 @@
+package dev.keyway.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kit's checks must be able to fail: each is run against a toy algorithm broken in the
+ * one way the check is about, and against the same toy unbroken.
+ */
+class ChecksCatchBrokenAlgorithmsTest {
+
+    @Test
+    void macIgnoringTheSequenceNumberIsCaught() {
+        ToyMac broken = new ToyMac(false, 32);
+        assertThrows(AssertionError.class, () -> MacChecks.sequenceSensitive(broken, 1, 40, 5, 6));
+        assertDoesNotThrow(() -> MacChecks.sequenceSensitive(ToyMac.HONEST, 1, 40, 5, 6));
+    }
+
+    @Test
+    void macWritingPastItsDeclaredLengthIsCaught() {
+        ToyMac broken = new ToyMac(true, 16);
+        assertThrows(AssertionError.class, () -> MacChecks.writesExactly(broken, 2, 40, 7, 3));
+        assertDoesNotThrow(() -> MacChecks.writesExactly(ToyMac.HONEST, 2, 40, 7, 3));
+    }
+
+    @Test
+    void macVectorsCatchAWrongMac() {
+        List<VectorFile.Vector> vectors = VectorFile.load("hmac-sha2.txt").stream()
+                .filter(v -> v.names("algorithms").contains("hmac-sha2-256"))
+                .toList();
+        assertTrue(vectors.size() >= 6, "RFC 4231 cases for hmac-sha2-256: " + vectors.size());
+        for (VectorFile.Vector v : vectors) {
+            assertDoesNotThrow(() -> MacChecks.vector(ToyMac.HONEST, v));
+            assertThrows(AssertionError.class, () -> MacChecks.vector(new ToyMac(false, 32), v));
+        }
+    }
+
+    @Test
+    void aeadNotCheckingItsTagIsCaught() {
+        ToyAead broken = new ToyAead(false);
+        for (int bit = 0; bit < 200; bit += 37) {
+            int b = bit;
+            assertThrows(AssertionError.class, () -> CipherChecks.aeadRejectsFlippedBit(broken, 3, 50, 9, b));
+            assertDoesNotThrow(() -> CipherChecks.aeadRejectsFlippedBit(new ToyAead(true), 3, 50, 9, b));
+        }
+    }
+
+    @Test
+    void honestToyPassesTheRoundTripAndSizeChecks() {
+        assertDoesNotThrow(() -> CipherChecks.aeadRoundTrip(new ToyAead(true), 4, 100, -2, 3));
+        assertDoesNotThrow(() -> CipherChecks.aeadSizes(new ToyAead(true)));
+    }
+
+    @Test
+    void chachaVectorCatchesAnotherCipher() {
+        VectorFile.Vector v = VectorFile.load("chacha20-poly1305-openssh.txt").get(0);
+        // The toy is no chacha20-poly1305; feeding it the vector (with its 32-byte key) must fail.
+        VectorFile.Vector shortened = new VectorFile.Vector(v.source(), v.line(), new java.util.HashMap<>(v.fields()) {
+            {
+                put("key", v.text("key").substring(0, 64));
+            }
+        });
+        assertThrows(AssertionError.class, () -> CipherChecks.aeadVector(new ToyAead(true), shortened));
+    }
+}
