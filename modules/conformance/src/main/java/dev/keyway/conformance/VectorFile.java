@@ -31,8 +31,10 @@ final class VectorFile {
             return value;
         }
 
+        /** A hex field; {@code -} stands for no bytes. */
         byte[] bytes(String field) {
-            return HexFormat.of().parseHex(text(field));
+            String hex = text(field);
+            return hex.equals("-") ? new byte[0] : HexFormat.of().parseHex(hex);
         }
 
         List<String> names(String field) {
