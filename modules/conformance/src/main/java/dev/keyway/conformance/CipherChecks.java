@@ -70,6 +70,35 @@ final class CipherChecks {
         assertFalse(opened, alg.name() + ": open accepted a packet with bit " + bit + " flipped");
     }
 
+    /**
+     * Sealing the same packet twice in a row gives different bytes: every packet gets a fresh
+     * nonce (the sequence number, or RFC 5647's invocation counter), never a reused one.
+     */
+    static void aeadFreshNoncePerPacket(AeadCipherAlgorithm alg, long seed, int payloadSize, int seq) {
+        Random rnd = new Random(seed);
+        byte[] key = bytes(rnd, alg.keyLength());
+        byte[] iv = bytes(rnd, alg.ivLength());
+        SshPacket packet = SshPacket.random(rnd, payloadSize, alg.blockSize(), true, alg.tagLength());
+        byte[][] sealed = sealTwo(alg.create(CipherDirection.ENCRYPT, key, iv), seq, packet.copy(), packet.copy());
+        assertFalse(Arrays.equals(sealed[0], sealed[1]), alg.name() + ": two packets sealed under one nonce");
+    }
+
+    /**
+     * A packet sealed second does not open first: the receiver's nonce follows the packet
+     * order, so a dropped, replayed or reordered packet fails authentication.
+     */
+    static void aeadRejectsReorderedPacket(AeadCipherAlgorithm alg, long seed, int payloadSize, int seq) {
+        Random rnd = new Random(seed);
+        byte[] key = bytes(rnd, alg.keyLength());
+        byte[] iv = bytes(rnd, alg.ivLength());
+        SshPacket first = SshPacket.random(rnd, payloadSize, alg.blockSize(), true, alg.tagLength());
+        SshPacket second = SshPacket.random(rnd, payloadSize, alg.blockSize(), true, alg.tagLength());
+        sealTwo(alg.create(CipherDirection.ENCRYPT, key, iv), seq, first, second);
+        AeadCipher opener = alg.create(CipherDirection.DECRYPT, key, iv);
+        assertFalse(opener.open(seq, second.buf, second.off, second.len),
+                alg.name() + ": the second packet opened in the first one's place");
+    }
+
     /** The same keys, sequence numbers and packets give the same bytes. */
     static void aeadDeterministic(AeadCipherAlgorithm alg, long seed, int payloadSize, int seq) {
         Random rnd = new Random(seed);

@@ -82,6 +82,26 @@ public abstract class CipherConformance {
     }
 
     @Property(tries = 100)
+    public void aeadNeverReusesANonce(@ForAll("aeadCiphers") AeadCipherAlgorithm alg,
+            @ForAll @IntRange(max = 2_000) int payloadSize,
+            @ForAll("sequenceNumbers") int seq,
+            @ForAll long seed) {
+        if (alg != null) {
+            CipherChecks.aeadFreshNoncePerPacket(alg, seed, payloadSize, seq);
+        }
+    }
+
+    @Property(tries = 100)
+    public void aeadRejectsReorderedPackets(@ForAll("aeadCiphers") AeadCipherAlgorithm alg,
+            @ForAll @IntRange(max = 2_000) int payloadSize,
+            @ForAll("sequenceNumbers") int seq,
+            @ForAll long seed) {
+        if (alg != null) {
+            CipherChecks.aeadRejectsReorderedPacket(alg, seed, payloadSize, seq);
+        }
+    }
+
+    @Property(tries = 100)
     public void aeadIsDeterministic(@ForAll("aeadCiphers") AeadCipherAlgorithm alg,
             @ForAll @IntRange(max = 2_000) int payloadSize,
             @ForAll("sequenceNumbers") int seq,

@@ -41,18 +41,27 @@ class ChecksCatchBrokenAlgorithmsTest {
 
     @Test
     void aeadNotCheckingItsTagIsCaught() {
-        ToyAead broken = new ToyAead(false);
+        ToyAead broken = new ToyAead(false, true);
         for (int bit = 0; bit < 200; bit += 37) {
             int b = bit;
             assertThrows(AssertionError.class, () -> CipherChecks.aeadRejectsFlippedBit(broken, 3, 50, 9, b));
-            assertDoesNotThrow(() -> CipherChecks.aeadRejectsFlippedBit(new ToyAead(true), 3, 50, 9, b));
+            assertDoesNotThrow(() -> CipherChecks.aeadRejectsFlippedBit(ToyAead.HONEST, 3, 50, 9, b));
         }
     }
 
     @Test
+    void aeadReusingOneNonceIsCaught() {
+        ToyAead broken = new ToyAead(true, false);
+        assertThrows(AssertionError.class, () -> CipherChecks.aeadFreshNoncePerPacket(broken, 5, 30, 11));
+        assertThrows(AssertionError.class, () -> CipherChecks.aeadRejectsReorderedPacket(broken, 5, 30, 11));
+        assertDoesNotThrow(() -> CipherChecks.aeadFreshNoncePerPacket(ToyAead.HONEST, 5, 30, 11));
+        assertDoesNotThrow(() -> CipherChecks.aeadRejectsReorderedPacket(ToyAead.HONEST, 5, 30, 11));
+    }
+
+    @Test
     void honestToyPassesTheRoundTripAndSizeChecks() {
-        assertDoesNotThrow(() -> CipherChecks.aeadRoundTrip(new ToyAead(true), 4, 100, -2, 3));
-        assertDoesNotThrow(() -> CipherChecks.aeadSizes(new ToyAead(true)));
+        assertDoesNotThrow(() -> CipherChecks.aeadRoundTrip(ToyAead.HONEST, 4, 100, -2, 3));
+        assertDoesNotThrow(() -> CipherChecks.aeadSizes(ToyAead.HONEST));
     }
 
     @Test
@@ -64,6 +73,6 @@ class ChecksCatchBrokenAlgorithmsTest {
                 put("key", v.text("key").substring(0, 64));
             }
         });
-        assertThrows(AssertionError.class, () -> CipherChecks.aeadVector(new ToyAead(true), shortened));
+        assertThrows(AssertionError.class, () -> CipherChecks.aeadVector(ToyAead.HONEST, shortened));
     }
 }

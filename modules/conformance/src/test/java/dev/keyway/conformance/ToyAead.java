@@ -13,8 +13,11 @@ import javax.crypto.spec.SecretKeySpec;
  * to prove that the kit's tamper property notices. Not a real cipher.
  *
  * @param checksTag false to open packets without looking at the tag (broken)
+ * @param usesSequenceNumber false to derive keystream and tag without the sequence number,
+ *        so every packet reuses one nonce (broken)
  */
-record ToyAead(boolean checksTag) implements AeadCipherAlgorithm {
+record ToyAead(boolean checksTag, boolean usesSequenceNumber) implements AeadCipherAlgorithm {
+    static final ToyAead HONEST = new ToyAead(true, true);
 
     @Override
     public String name() {
@@ -55,13 +58,15 @@ record ToyAead(boolean checksTag) implements AeadCipherAlgorithm {
             }
 
             @Override
-            public void seal(int seq, byte[] buf, int off, int len) {
+            public void seal(int sequenceNumber, byte[] buf, int off, int len) {
+                int seq = usesSequenceNumber ? sequenceNumber : 0;
                 xorKeystream(mac, seq, buf, off + 4, len - 4);
                 System.arraycopy(tag(mac, seq, buf, off, len), 0, buf, off + len, 16);
             }
 
             @Override
-            public boolean open(int seq, byte[] buf, int off, int len) {
+            public boolean open(int sequenceNumber, byte[] buf, int off, int len) {
+                int seq = usesSequenceNumber ? sequenceNumber : 0;
                 if (checksTag && !ConstantTime.equals(tag(mac, seq, buf, off, len), 0, buf, off + len, 16)) {
                     return false;
                 }
