@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Assumptions;
  * The contract of {@link MacAlgorithm} (RFC 4253 §6.4, RFC 6668), checked for every MAC a
  * provider lists; RFC 4231 known answers run for every HMAC-SHA-2 name the kit knows. A
  * provider's test extends it in one line with its {@link AlgorithmProvider}.
+ *
+ * <p>Unlike ciphers, a MAC is not required to refuse keys of other lengths than
+ * {@link MacAlgorithm#keyLength()}: HMAC is defined for any key length (RFC 2104 §2) and the
+ * RFC 4231 vectors use keys of 4 to 131 bytes. That every declared key byte is used is
+ * checked instead, by flipping each one.
  */
 public abstract class MacConformance {
     private final AlgorithmProvider provider;

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,12 +69,20 @@ class ChecksCatchBrokenAlgorithmsTest {
     @Test
     void chachaVectorCatchesAnotherCipher() {
         VectorFile.Vector v = VectorFile.load("chacha20-poly1305-openssh.txt").get(0);
-        // The toy is no chacha20-poly1305; feeding it the vector (with its 32-byte key) must fail.
-        VectorFile.Vector shortened = new VectorFile.Vector(v.source(), v.line(), new java.util.HashMap<>(v.fields()) {
-            {
-                put("key", v.text("key").substring(0, 64));
-            }
-        });
+        // The toy is no chacha20-poly1305; fed the vector (with a key of its size) it must fail.
+        Map<String, String> fields = new HashMap<>(v.fields());
+        fields.put("key", v.text("key").substring(0, 64));
+        VectorFile.Vector shortened = new VectorFile.Vector(v.source(), v.line(), fields);
         assertThrows(AssertionError.class, () -> CipherChecks.aeadVector(ToyAead.HONEST, shortened));
+    }
+
+    @Test
+    void crossProviderComparisonCatchesADisagreement() {
+        assertThrows(AssertionError.class,
+                () -> CrossProviderConformance.sameMac(ToyMac.HONEST, new ToyMac(false, 32), 6, 64, 3));
+        assertDoesNotThrow(() -> CrossProviderConformance.sameMac(ToyMac.HONEST, ToyMac.HONEST, 6, 64, 3));
+        assertThrows(AssertionError.class,
+                () -> CrossProviderConformance.sameAead(ToyAead.HONEST, new ToyAead(true, false), 6, 64, 3));
+        assertDoesNotThrow(() -> CrossProviderConformance.sameAead(ToyAead.HONEST, ToyAead.HONEST, 6, 64, 3));
     }
 }
