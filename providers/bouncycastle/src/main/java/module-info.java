@@ -1,6 +1,6 @@
 /** Algorithms on Bouncy Castle's lightweight API. */
 module dev.keyway.provider.bouncycastle {
-    requires dev.keyway.api;
+    requires transitive dev.keyway.api;
     requires org.bouncycastle.provider;
 
     exports dev.keyway.provider.bouncycastle;

@@ -1,6 +1,6 @@
 /** Algorithms on the JDK's own cryptography (JCA). */
 module dev.keyway.provider.jca {
-    requires dev.keyway.api;
+    requires transitive dev.keyway.api;
 
     exports dev.keyway.provider.jca;
 

@@ -1,1 +1,0 @@
-package dev.keyway.conformance; final class Placeholder {}
