@@ -7,9 +7,7 @@ import dev.keyway.api.spi.AlgorithmProvider;
 import dev.keyway.api.spi.SignatureAlgorithm;
 import java.security.KeyPair;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -26,12 +24,11 @@ import net.jqwik.api.constraints.Size;
  * For every supported signature algorithm: sign/verify for arbitrary messages, rejection of
  * changed messages and blobs and of other keys, wire round trips of key and signature blobs
  * (RFC 4253 §6.6), robustness against junk, and the known-answer vectors of
- * {@link SignatureVectors}. Key pairs are generated once per provider and key type, since
- * RSA key generation is slow. The checks themselves are in {@link SignatureChecks}.
+ * {@link SignatureVectors}. Key pairs come from {@link GeneratedKeys}, made once per JVM,
+ * since RSA key generation is slow. The checks themselves are in {@link SignatureChecks}.
  */
 public abstract class SignatureConformance {
-    /** Two key pairs per (provider, key type), shared by every try of every property. */
-    private static final Map<String, KeyPair[]> KEYS = new ConcurrentHashMap<>();
+    private static final KeyPair RSA_VECTOR_KEY = SignatureVectors.rsaVectorKeyPair();
 
     private final AlgorithmProvider provider;
     private final List<SignatureAlgorithm> algorithms;
@@ -56,11 +53,10 @@ public abstract class SignatureConformance {
      * since generating a second 3072-bit key would double the slowest part of the suite.
      */
     protected final KeyPair[] keys(SignatureAlgorithm alg) {
-        return KEYS.computeIfAbsent(provider.name() + "/" + alg.keyType(), k -> new KeyPair[] {
-            alg.generateKeyPair(new SeededRandom(k.hashCode())),
-            "ssh-rsa".equals(alg.keyType()) ? SignatureVectors.rsaVectorKeyPair()
-                    : alg.generateKeyPair(new SeededRandom(~k.hashCode()))
-        });
+        return new KeyPair[] {
+            GeneratedKeys.of(provider.name(), alg, 0),
+            "ssh-rsa".equals(alg.keyType()) ? RSA_VECTOR_KEY : GeneratedKeys.of(provider.name(), alg, 1)
+        };
     }
 
     @Example

@@ -108,8 +108,11 @@ public final class SignatureVectors {
         return n;
     }
 
-    /** The 2048-bit RSA key of the OpenSSL-made vectors. */
-    static KeyPair rsaVectorKeyPair() {
+    /**
+     * The 2048-bit RSA key of the OpenSSL-made vectors: a key from an independent tool, and
+     * one that costs no key generation.
+     */
+    public static KeyPair rsaVectorKeyPair() {
         Vectors.Record v = Vectors.load("rsa-pkcs1.txt").get(0);
         RSAPrivateCrtKey priv = (RSAPrivateCrtKey) generatePrivate("RSA", new PKCS8EncodedKeySpec(v.hex("pkcs8")));
         return new KeyPair(generatePublic("RSA", new RSAPublicKeySpec(priv.getModulus(), priv.getPublicExponent())),
