@@ -106,6 +106,54 @@ public final class SignatureChecks {
         }
     }
 
+    /**
+     * RFC 8332 §3: an RSA signature may arrive shorter than the modulus (a signer that drops
+     * leading zero bytes), and a verifier must accept it as OpenSSH does. Signs messages until
+     * one signature starts with a zero byte (about 1 in 256), then checks that the signature
+     * without that byte still verifies.
+     */
+    public static void assertShortRsaSignatureVerifies(SignatureAlgorithm alg, KeyPair keys, SecureRandom random) {
+        for (int i = 0; i < 5000; i++) {
+            byte[] message = {(byte) i, (byte) (i >>> 8), 'k', 'w'};
+            byte[] sig;
+            try {
+                sig = SignatureBlob.decode(alg.sign(keys.getPrivate(), message, random)).signature();
+            } catch (SshProtocolException e) {
+                throw new AssertionError(alg.name() + ": signature blob is malformed", e);
+            }
+            if (sig[0] != 0) {
+                continue;
+            }
+            byte[] shortBlob = new SignatureBlob(alg.name(), Arrays.copyOfRange(sig, 1, sig.length)).encode();
+            if (!verifiesSafely(alg, keys.getPublic(), message, shortBlob)) {
+                throw new AssertionError(alg.name() + ": refuses a signature one byte shorter than the modulus");
+            }
+            return;
+        }
+        throw new AssertionError(alg.name() + ": no signature with a leading zero byte in 5000 tries");
+    }
+
+    /**
+     * RFC 8332 §3 and RFC 9142 §3.2: SHA-1 RSA signatures ({@code ssh-rsa}) are never
+     * accepted, whether the blob names {@code ssh-rsa} or the algorithm's own name.
+     */
+    public static void assertSha1RsaRefused(SignatureAlgorithm alg, KeyPair keys, byte[] message) {
+        byte[] sha1;
+        try {
+            java.security.Signature s = java.security.Signature.getInstance("SHA1withRSA");
+            s.initSign(keys.getPrivate());
+            s.update(message);
+            sha1 = s.sign();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK cannot make SHA-1 RSA signatures to test with", e);
+        }
+        for (String name : new String[] {"ssh-rsa", alg.name()}) {
+            if (verifiesSafely(alg, keys.getPublic(), message, new SignatureBlob(name, sha1).encode())) {
+                throw new AssertionError(alg.name() + ": accepts a SHA-1 signature named " + name);
+            }
+        }
+    }
+
     private static boolean verifiesSafely(SignatureAlgorithm alg, PublicKey key, byte[] message, byte[] blob) {
         try {
             return alg.verify(key, message.clone(), blob);

@@ -110,6 +110,26 @@ public abstract class SignatureConformance {
     }
 
     @Example
+    void noSha1RsaSignatureIsOfferedOrAccepted() {
+        for (SignatureAlgorithm alg : algorithms) {
+            assertFalse(alg.name().equals("ssh-rsa"), "offers SHA-1 ssh-rsa signatures");
+            if ("ssh-rsa".equals(alg.keyType())) {
+                SignatureChecks.assertSha1RsaRefused(alg, keys(alg)[1], new byte[] {1, 2, 3});
+            }
+        }
+    }
+
+    @Example
+    void rsaSignaturesShorterThanTheModulusVerify() {
+        for (SignatureAlgorithm alg : algorithms) {
+            if ("ssh-rsa".equals(alg.keyType())) {
+                // The 2048-bit vector key: the search signs a few hundred messages.
+                SignatureChecks.assertShortRsaSignatureVerifies(alg, keys(alg)[1], new SeededRandom(9));
+            }
+        }
+    }
+
+    @Example
     void knownAnswerVectorsMatch() {
         for (SignatureAlgorithm alg : algorithms) {
             int ran = SignatureVectors.run(alg);

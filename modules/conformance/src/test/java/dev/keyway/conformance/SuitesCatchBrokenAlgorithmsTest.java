@@ -59,6 +59,17 @@ class SuitesCatchBrokenAlgorithmsTest {
     }
 
     @Test
+    void unpaddedRsaIsCaughtOnlyByTheShortSignatureCheck() {
+        UnpaddedRsaSignature toy = new UnpaddedRsaSignature();
+        KeyPair vectorKey = SignatureVectors.rsaVectorKeyPair();
+        assertEquals(1, SignatureVectors.run(toy));
+        assertDoesNotThrow(() -> SignatureChecks.assertSha1RsaRefused(toy, vectorKey, new byte[] {1}));
+        AssertionError e = assertThrows(AssertionError.class,
+                () -> SignatureChecks.assertShortRsaSignatureVerifies(toy, vectorKey, new SeededRandom(8)));
+        assertTrue(e.getMessage().contains("shorter than the modulus"), e.getMessage());
+    }
+
+    @Test
     void mpintCheckCatchesNonMinimalEncodings() {
         assertDoesNotThrow(() -> KeyExchangeChecks.assertMinimalMpint(new byte[] {0, 0, 0, 1, 0x7f}));
         assertDoesNotThrow(() -> KeyExchangeChecks.assertMinimalMpint(new byte[] {0, 0, 0, 2, 0, (byte) 0x80}));
