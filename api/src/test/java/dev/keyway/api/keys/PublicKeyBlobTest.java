@@ -152,6 +152,17 @@ class PublicKeyBlobTest {
     }
 
     @Example
+    void keysOfOtherCurvesAreNotEncodable() throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        g.initialize(new ECGenParameterSpec("secp384r1"));
+        PublicKey p384 = g.generateKeyPair().getPublic();
+        assertTrue(KeyType.of(p384).isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> PublicKeyBlob.encode(p384));
+        PublicKey x25519 = KeyPairGenerator.getInstance("X25519").generateKeyPair().getPublic();
+        assertTrue(KeyType.of(x25519).isEmpty());
+    }
+
+    @Example
     void pointOnCurveHelpers() throws SshProtocolException {
         assertEquals(NistP256.G, NistP256.decodePoint(NistP256.encodePoint(NistP256.G),
                 DisconnectReason.KEY_EXCHANGE_FAILED));

@@ -11,6 +11,7 @@ import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.interfaces.ECPrivateKey;
 
 /**
  * {@code ecdsa-sha2-nistp256} (RFC 5656 §3.1.2): ECDSA over P-256 with SHA-256, the
@@ -51,6 +52,9 @@ final class EcdsaP256Signature implements SignatureAlgorithm {
 
     @Override
     public byte[] sign(PrivateKey key, byte[] data, SecureRandom random) {
+        if (!(key instanceof ECPrivateKey ec) || !NistP256.isCurve(ec.getParams())) {
+            throw new IllegalArgumentException("not a P-256 private key");
+        }
         byte[] der = JcaSignatureEngine.sign(JCA_NAME, key, data, random);
         try {
             return new SignatureBlob(NAME, EcdsaSignature.fromDer(der).encodeSsh()).encode();
