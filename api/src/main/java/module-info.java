@@ -2,6 +2,7 @@
 module dev.keyway.api {
     exports dev.keyway.api;
     exports dev.keyway.api.auth;
+    exports dev.keyway.api.keys;
     exports dev.keyway.api.spi;
     exports dev.keyway.api.wire;
 

@@ -9,6 +9,13 @@ public final class AsymmetricAlgorithms {
     }
 
     public static List<SshAlgorithm> list() {
-        return List.of();
+        return List.of(
+                new X25519Exchange("curve25519-sha256"),
+                new X25519Exchange("curve25519-sha256@libssh.org"),
+                new EcdhP256Exchange(),
+                new Ed25519Signature(),
+                new EcdsaP256Signature(),
+                RsaSha2Signature.sha512(),
+                RsaSha2Signature.sha256());
     }
 }

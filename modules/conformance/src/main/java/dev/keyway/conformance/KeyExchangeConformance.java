@@ -1,0 +1,105 @@
+package dev.keyway.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.keyway.api.spi.AlgorithmProvider;
+import dev.keyway.api.spi.KeyExchangeAlgorithm;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Objects;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+
+/**
+ * The key exchange contract of {@link KeyExchangeAlgorithm}, as a jqwik suite that a
+ * provider's test extends in one line:
+ * <pre>{@code
+ * class JcaKeyExchangeConformanceTest extends KeyExchangeConformance {
+ *     JcaKeyExchangeConformanceTest() { super(new JcaAlgorithmProvider()); }
+ * }
+ * }</pre>
+ * It covers every supported key exchange of the provider: agreement for arbitrary
+ * randomness, a minimal mpint K (RFC 4251 §5), refusal of invalid peer values with
+ * KEY_EXCHANGE_FAILED (RFC 7748 §6.1, RFC 5656 §4), and the known-answer vectors of
+ * {@link KeyExchangeVectors}. The checks themselves are in {@link KeyExchangeChecks}.
+ */
+public abstract class KeyExchangeConformance {
+    private final AlgorithmProvider provider;
+    private final List<KeyExchangeAlgorithm> exchanges;
+
+    protected KeyExchangeConformance(AlgorithmProvider provider) {
+        this.provider = Objects.requireNonNull(provider, "provider");
+        this.exchanges = provider.algorithms().stream()
+                .filter(KeyExchangeAlgorithm.class::isInstance)
+                .map(KeyExchangeAlgorithm.class::cast)
+                .filter(KeyExchangeAlgorithm::isSupported)
+                .toList();
+    }
+
+    /** The provider's supported key exchanges. */
+    protected final List<KeyExchangeAlgorithm> exchanges() {
+        return exchanges;
+    }
+
+    @Example
+    void providerOffersKeyExchanges() {
+        assertFalse(exchanges.isEmpty(), provider.name() + " offers no key exchange");
+        for (KeyExchangeAlgorithm kex : exchanges) {
+            MessageDigest d = kex.newDigest();
+            assertTrue(d.getDigestLength() >= 32, kex.name() + ": hash shorter than 256 bits");
+        }
+    }
+
+    @Property(tries = 40)
+    void bothSidesReachTheSameMinimalK(@ForAll long clientSeed, @ForAll long serverSeed) {
+        for (KeyExchangeAlgorithm kex : exchanges) {
+            KeyExchangeChecks.agree(kex, new SeededRandom(clientSeed), kex, new SeededRandom(serverSeed));
+        }
+    }
+
+    @Example
+    void knownInvalidPeerValuesAreRefused() {
+        for (KeyExchangeAlgorithm kex : exchanges) {
+            for (byte[] bad : KeyExchangeChecks.invalidValues(kex.name())) {
+                KeyExchangeChecks.assertRejected(kex, bad, new SeededRandom(bad.length));
+            }
+        }
+    }
+
+    @Property(tries = 100)
+    void arbitraryPeerValuesNeverCrash(@ForAll @Size(max = 100) byte[] value, @ForAll long seed) {
+        for (KeyExchangeAlgorithm kex : exchanges) {
+            KeyExchangeChecks.assertArbitraryValueHandled(kex, value, new SeededRandom(seed));
+            byte[] valid = kex.initiate(new SeededRandom(seed)).publicValue();
+            byte[] mangled = overwriteAfterFirstByte(valid.clone(), value);
+            KeyExchangeChecks.assertArbitraryValueHandled(kex, mangled, new SeededRandom(seed));
+            if (KeyExchangeChecks.ECDH_P256.equals(kex.name()) && !java.util.Arrays.equals(valid, mangled)) {
+                // A changed coordinate leaves the curve except with probability about 1/p.
+                KeyExchangeChecks.assertRejected(kex, mangled, new SeededRandom(seed));
+            }
+        }
+    }
+
+    /**
+     * A valid value's length and first byte (the SEC1 point form) with arbitrary bytes after
+     * it, so that the value gets past the length check into the curve checks.
+     */
+    private static byte[] overwriteAfterFirstByte(byte[] valid, byte[] value) {
+        System.arraycopy(value, 0, valid, 1, Math.min(value.length, valid.length - 1));
+        return valid;
+    }
+
+    @Example
+    void knownAnswerVectorsMatch() {
+        for (KeyExchangeAlgorithm kex : exchanges) {
+            int ran = KeyExchangeVectors.run(kex);
+            if (KeyExchangeChecks.X25519_NAMES.contains(kex.name())
+                    || KeyExchangeChecks.ECDH_P256.equals(kex.name())) {
+                assertTrue(ran > 0, kex.name() + ": no vectors ran");
+            }
+        }
+    }
+}
