@@ -138,7 +138,9 @@ class HostileInputTest {
                             .hostKeyVerifier(HostKeyVerifier.dangerAcceptAny()).build(),
                     TransportConfig.builder(TestKeys.JCA_FIRST).policy(policy).hostKeys(TestKeys.allHostKeys()).build());
             pair.pump();
-            pair.client.send(new byte[200]);
+            byte[] data = new byte[200];
+            data[0] = 94;
+            pair.client.send(data);
             byte[] wire = ClearPackets.drain(pair.client);
             wire[wire.length / 2] ^= 0x10;
             pair.server.receive(wire);
