@@ -57,10 +57,11 @@ final class DemoCommand implements Callable<Integer> {
                     .hostKeyVerifier(key -> key.fingerprint().equals(expected)).build());
             Session session = new Session(client, server, trace);
             try (LoopbackPump pump = new LoopbackPump(client, clientChannel, server, serverChannel, session)) {
-                session.afterStep();
+                session.start();
                 pump.runUntil(() -> client.isEstablished() && server.isEstablished(), Duration.ofSeconds(20));
                 client.send(new SshWriter().writeByte(5).writeUtf8("ssh-userauth").toByteArray());
                 pump.runUntil(() -> session.serviceAccepted || client.isClosed(), Duration.ofSeconds(20));
+                session.closing = true;
                 client.disconnect(DisconnectReason.BY_APPLICATION, "demo finished");
                 session.afterStep();
                 pump.runUntil(server::isClosed, Duration.ofSeconds(20));
@@ -78,7 +79,11 @@ final class DemoCommand implements Callable<Integer> {
         private final SshTransport client;
         private final SshTransport server;
         private final SessionTrace trace;
+        /** Per side (client 0, server 1): NEWKEYS queued, and NEWKEYS already on the wire. */
+        private final boolean[] newKeysQueued = new boolean[2];
+        private final boolean[] newKeysWritten = new boolean[2];
         boolean serviceAccepted;
+        boolean closing;
         String failure;
 
         Session(SshTransport client, SshTransport server, SessionTrace trace) {
@@ -87,13 +92,44 @@ final class DemoCommand implements Callable<Integer> {
             this.trace = trace;
         }
 
+        /**
+         * Both engines queued their identification and KEXINIT when created; the version
+         * exchange is shown first, as the course notes order it.
+         */
+        void start() {
+            List<TransportEvent> clientEvents = drain(client);
+            List<TransportEvent> serverEvents = drain(server);
+            for (boolean identifications : new boolean[] {true, false}) {
+                for (TransportEvent e : clientEvents) {
+                    if (identifications == e instanceof TransportEvent.IdentificationSent) {
+                        trace.event(true, e);
+                    }
+                }
+                for (TransportEvent e : serverEvents) {
+                    if (identifications == e instanceof TransportEvent.IdentificationSent) {
+                        trace.event(false, e);
+                    }
+                }
+            }
+        }
+
+        private static List<TransportEvent> drain(SshTransport engine) {
+            List<TransportEvent> events = new java.util.ArrayList<>();
+            for (TransportEvent e; (e = engine.pollEvent()) != null; ) {
+                events.add(e);
+            }
+            return events;
+        }
+
         @Override
         public void afterStep() {
             for (TransportEvent e; (e = client.pollEvent()) != null; ) {
                 trace.event(true, e);
                 if (e instanceof TransportEvent.ServiceMessage m && m.messageNumber() == 6) {
                     serviceAccepted = true;
-                } else if (e instanceof TransportEvent.Disconnected d && !d.byPeer()) {
+                } else if (e instanceof TransportEvent.KexMessage m && m.sent() && m.messageName().equals("SSH_MSG_NEWKEYS")) {
+                    newKeysQueued[0] = true;
+                } else if (e instanceof TransportEvent.Disconnected d && !(d.byPeer() || closing)) {
                     failure = d.reason() + ": " + d.description();
                 }
             }
@@ -102,6 +138,8 @@ final class DemoCommand implements Callable<Integer> {
                 if (e instanceof TransportEvent.ServiceMessage m && m.messageNumber() == 5) {
                     // RFC 4253 §10: the server accepts a service it offers by naming it back.
                     server.send(new SshWriter().writeByte(6).writeUtf8("ssh-userauth").toByteArray());
+                } else if (e instanceof TransportEvent.KexMessage m && m.sent() && m.messageName().equals("SSH_MSG_NEWKEYS")) {
+                    newKeysQueued[1] = true;
                 } else if (e instanceof TransportEvent.Disconnected d && !d.byPeer()) {
                     failure = d.reason() + ": " + d.description();
                 }
@@ -110,7 +148,12 @@ final class DemoCommand implements Callable<Integer> {
 
         @Override
         public void wrote(boolean fromClient, ByteBuffer bytes) {
-            trace.wire(fromClient, bytes);
+            // The write that carries a side's NEWKEYS is partly clear text; only later ones are shown.
+            int side = fromClient ? 0 : 1;
+            if (newKeysWritten[side]) {
+                trace.wire(fromClient, bytes);
+            }
+            newKeysWritten[side] = newKeysQueued[side];
         }
     }
 }

@@ -19,7 +19,6 @@ final class SessionTrace {
 
     private final PrintStream out;
     private String section = "";
-    private boolean encrypted;
 
     SessionTrace(PrintStream out) {
         this.out = out;
@@ -45,26 +44,28 @@ final class SessionTrace {
         out.printf("                    %s%n", what);
     }
 
-    /** Shows what the wire carried, once keys protect it, so a learner sees ciphertext. */
+    /**
+     * Shows the bytes a side put on the wire once its keys are in force, so that a learner
+     * sees ciphertext next to the message the peer decrypts from it.
+     */
     void wire(boolean fromClient, ByteBuffer bytes) {
-        if (!encrypted) {
-            return;
-        }
         StringBuilder hex = new StringBuilder();
-        for (int i = 0; i < Math.min(16, bytes.remaining()); i++) {
+        for (int i = 0; i < Math.min(12, bytes.remaining()); i++) {
             hex.append(String.format("%02x ", bytes.get(bytes.position() + i)));
         }
-        detail("on the wire (" + (fromClient ? CLIENT : SERVER) + "): " + bytes.remaining() + " bytes, "
-                + hex + "... (encrypted)");
+        step(fromClient ? CLIENT : SERVER, fromClient ? SERVER : CLIENT,
+                bytes.remaining() + " encrypted bytes: " + hex + "...");
     }
 
     /** One event of the client's engine ({@code client} true) or the server's. */
     void event(boolean client, TransportEvent e) {
         String self = client ? CLIENT : SERVER;
         String peer = client ? SERVER : CLIENT;
-        if (e instanceof TransportEvent.IdentificationReceived id) {
+        if (e instanceof TransportEvent.IdentificationSent id) {
             section("Version exchange (RFC 4253 §4.2)");
-            step(peer, self, id.identification());
+            step(self, peer, id.identification());
+        } else if (e instanceof TransportEvent.IdentificationReceived id) {
+            id.preamble().forEach(line -> step(peer, self, "(before its identification) " + line));
         } else if (e instanceof TransportEvent.KexInitSent k) {
             section("Algorithm negotiation (RFC 4253 §7.1)");
             step(self, peer, "SSH_MSG_KEXINIT, the algorithms " + self + " supports, preferred first:");
@@ -84,20 +85,18 @@ final class SessionTrace {
             note(self, "server host key " + h.hostKey().keyType() + " " + h.hostKey().fingerprint());
             detail("its signature over the exchange hash H verifies, and the fingerprint is the expected one");
         } else if (e instanceof TransportEvent.KeysEstablished k && client) {
-            encrypted = true;
             section("Encrypted communication");
             note("both", "keys derived from K and H (RFC 4253 §7.2); every packet from now on is encrypted"
                     + (k.strictKex() ? "; strict KEX reset the sequence numbers" : ""));
         } else if (e instanceof TransportEvent.ServiceMessage s) {
-            section("Encrypted communication");
-            step(peer, self, serviceMessage(s.payload()));
+            note(self, "decrypts " + serviceMessage(s.payload()));
         } else if (e instanceof TransportEvent.ExtensionInfo x) {
-            step(peer, self, "SSH_MSG_EXT_INFO (RFC 8308): server-sig-algs "
+            note(self, "decrypts SSH_MSG_EXT_INFO (RFC 8308): server-sig-algs "
                     + x.serverSigAlgs().map(Object::toString).orElse("absent"));
         } else if (e instanceof TransportEvent.Disconnected d) {
             section("Disconnect (RFC 4253 §11.1)");
             if (d.byPeer()) {
-                step(peer, self, "SSH_MSG_DISCONNECT " + d.reason() + " \"" + d.description() + "\"");
+                note(self, "decrypts SSH_MSG_DISCONNECT " + d.reason() + " \"" + d.description() + "\"");
             }
         }
     }

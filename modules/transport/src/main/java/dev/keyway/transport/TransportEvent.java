@@ -14,6 +14,10 @@ import java.util.Optional;
  */
 public sealed interface TransportEvent {
 
+    /** This side's identification string went out (RFC 4253 §4.2). */
+    record IdentificationSent(String identification) implements TransportEvent {
+    }
+
     /** The peer's identification string (RFC 4253 §4.2) and any lines a server sent before it. */
     record IdentificationReceived(String identification, List<String> preamble) implements TransportEvent {
     }

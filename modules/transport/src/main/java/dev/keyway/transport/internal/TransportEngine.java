@@ -70,6 +70,7 @@ public final class TransportEngine {
         this.versionExchange = new VersionExchange(client);
         byte[] id = VersionExchange.identificationLine(config.identification());
         out.append(id, 0, id.length);
+        events.add(new TransportEvent.IdentificationSent(config.identification()));
         // RFC 4253 §7.1: key exchange begins right away; no need to wait for the peer's version.
         sendKexInit();
     }
