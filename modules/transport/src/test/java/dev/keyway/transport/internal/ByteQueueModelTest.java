@@ -113,7 +113,7 @@ class ByteQueueModelTest {
         } else if (op instanceof ReserveAndCommit rc) {
             int at = q.reserve(rc.reserved());
             byte[] b = q.array();
-            assertTrue(at + rc.reserved() <= b.length, "reserved room lies after the queued bytes");
+            assertTrue(at + rc.reserved() <= b.length, "reserved room fits in the array");
             assertEquals(q.head() + q.size(), at);
             Arrays.fill(b, at, at + rc.committed(), rc.fill());
             // Bytes written past the committed count must not become visible.
