@@ -138,8 +138,12 @@ public final class SshReader {
         if (len == 0) {
             return BigInteger.ZERO;
         }
+        int first = buf[pos];
+        if (len == 1 && first == 0) {
+            // RFC 4251 §5: zero MUST be stored as a string with zero bytes of data.
+            throw new WireFormatException("mpint zero encoded with a data byte");
+        }
         if (len > 1) {
-            int first = buf[pos];
             int second = buf[pos + 1];
             if ((first == 0 && second >= 0) || (first == -1 && second < 0)) {
                 throw new WireFormatException("mpint has an unnecessary leading byte");

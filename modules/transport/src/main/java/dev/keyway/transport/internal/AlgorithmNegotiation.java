@@ -35,18 +35,22 @@ public final class AlgorithmNegotiation {
      */
     public static NegotiatedAlgorithms negotiate(KexInit client, KexInit server, Predicate<String> isAead)
             throws SshProtocolException {
-        String hostKey = firstCommon(client.serverHostKeyAlgorithms(), server.serverHostKeyAlgorithms());
         String kex = null;
-        if (hostKey != null) {
-            for (String c : client.kexAlgorithms()) {
-                if (!KEX_MARKERS.contains(c) && server.kexAlgorithms().contains(c)) {
-                    kex = c;
-                    break;
-                }
+        for (String c : client.kexAlgorithms()) {
+            if (!KEX_MARKERS.contains(c) && server.kexAlgorithms().contains(c)) {
+                kex = c;
+                break;
             }
         }
         if (kex == null) {
             throw failure(AlgorithmCategory.KEY_EXCHANGE, "", client.kexAlgorithms(), server.kexAlgorithms());
+        }
+        // Every method here signs, so without a common host key algorithm no method is usable;
+        // the error names the host key lists, which are the ones that do not meet.
+        String hostKey = firstCommon(client.serverHostKeyAlgorithms(), server.serverHostKeyAlgorithms());
+        if (hostKey == null) {
+            throw failure(AlgorithmCategory.HOST_KEY, "", client.serverHostKeyAlgorithms(),
+                    server.serverHostKeyAlgorithms());
         }
         String encCs = require(AlgorithmCategory.CIPHER, "client to server",
                 client.encryptionClientToServer(), server.encryptionClientToServer());

@@ -19,7 +19,7 @@ import net.jqwik.api.constraints.IntRange;
  * messages slipped in at any point, and rekeys requested by either side at any point; every
  * message arrives once, in order, intact.
  */
-class ChunkingAndNoiseProperties {
+class ChunkingAndNoiseTest {
 
     @Provide
     Arbitrary<String> ciphers() {
