@@ -90,7 +90,11 @@ class AlgorithmCombinationTest {
 
     /** A service-layer message (number 94/95 are CHANNEL_DATA/EXTENDED_DATA) of random size. */
     static byte[] message(Random random, int number) {
-        byte[] m = new byte[1 + random.nextInt(40_000)];
+        return message(random, number, 40_000);
+    }
+
+    static byte[] message(Random random, int number, int maxLength) {
+        byte[] m = new byte[1 + random.nextInt(maxLength)];
         random.nextBytes(m);
         m[0] = (byte) number;
         return m;

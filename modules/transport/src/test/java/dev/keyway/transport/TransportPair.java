@@ -38,14 +38,14 @@ final class TransportPair {
 
     /** Moves bytes both ways until neither side has anything to send. */
     void pump() {
-        for (int rounds = 0; rounds < 1_000_000; rounds++) {
+        for (int rounds = 0; rounds < 10_000_000; rounds++) {
             boolean moved = move(client, server) | move(server, client);
             drain();
             if (!moved) {
                 return;
             }
         }
-        throw new AssertionError("the engines kept talking for a million rounds");
+        throw new AssertionError("the engines kept talking for ten million rounds");
     }
 
     private boolean move(SshTransport from, SshTransport to) {
