@@ -43,7 +43,8 @@ class DemoProcessTest {
         assertEquals(0, p.exitValue(), out);
         String[] inOrder = {"TCP connect", "SSH-2.0-Keyway", "SSH_MSG_KEXINIT", "kex_algorithms",
             "SSH_MSG_KEX_ECDH_INIT", "SSH_MSG_KEX_ECDH_REPLY", "SHA256:", "SSH_MSG_NEWKEYS",
-            "SSH_MSG_SERVICE_REQUEST", "(encrypted)", "SSH_MSG_SERVICE_ACCEPT", "SSH_MSG_DISCONNECT"};
+            "encrypted bytes", "SSH_MSG_SERVICE_REQUEST", "encrypted bytes", "SSH_MSG_SERVICE_ACCEPT",
+            "SSH_MSG_DISCONNECT", "The session ran to the end."};
         int at = 0;
         for (String step : inOrder) {
             int found = out.indexOf(step, at);
