@@ -65,6 +65,14 @@ public final class SshTransport {
     }
 
     /**
+     * Hands service messages to {@code sink} as they are opened, without a copy, instead of
+     * queuing them as {@link TransportEvent.ServiceMessage} events. Null restores the events.
+     */
+    public void setServiceMessageSink(ServiceMessageSink sink) {
+        engine.setServiceMessageSink(sink);
+    }
+
+    /**
      * Sends a message of a layer above the transport (SERVICE_REQUEST/ACCEPT or a number of 50
      * and up). It is held while a key exchange runs and sent after NEWKEYS.
      *

@@ -13,6 +13,7 @@ import dev.keyway.api.wire.SshWriter;
 import dev.keyway.transport.KexInit;
 import dev.keyway.transport.NegotiatedAlgorithms;
 import dev.keyway.transport.ServerHostKey;
+import dev.keyway.transport.ServiceMessageSink;
 import dev.keyway.transport.TransportConfig;
 import dev.keyway.transport.TransportEvent;
 import java.nio.ByteBuffer;
@@ -61,6 +62,7 @@ public final class TransportEngine {
     private boolean strict;
     private boolean peerWantsExtInfo;
     private KexRound kex;
+    private ServiceMessageSink sink;
 
     public TransportEngine(boolean client, TransportConfig config) {
         this.client = client;
@@ -107,6 +109,11 @@ public final class TransportEngine {
 
     public TransportEvent pollEvent() {
         return events.poll();
+    }
+
+    /** Hands later service messages to {@code sink} instead of queuing copies as events. */
+    public void setServiceMessageSink(ServiceMessageSink sink) {
+        this.sink = sink;
     }
 
     /** Sends a message of a layer above; held until keys are in force and no exchange runs. */
@@ -293,7 +300,11 @@ public final class TransportEngine {
             throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR,
                     MessageNumbers.nameOf(b[off] & 0xff) + " during key exchange");
         }
-        events.add(new TransportEvent.ServiceMessage(Arrays.copyOfRange(b, off, off + len)));
+        if (sink != null) {
+            sink.accept(b, off, len);
+        } else {
+            events.add(new TransportEvent.ServiceMessage(Arrays.copyOfRange(b, off, off + len)));
+        }
     }
 
     // ---------------------------------------------------------------- key exchange
