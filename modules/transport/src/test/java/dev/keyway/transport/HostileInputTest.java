@@ -202,4 +202,23 @@ class HostileInputTest {
         System.arraycopy(b, 0, c, a.length, b.length);
         return c;
     }
+
+    @Test
+    void inputAfterThePeersDisconnectIsIgnored() {
+        SshTransport server = SshTransport.server(serverConfig(false));
+        server.receive(ClearPackets.line("SSH-2.0-leaving"));
+        byte[] bye = ClearPackets.frame(new SshWriter().writeByte(1).writeUint32(11).writeUtf8("bye").writeUtf8("")
+                .toByteArray());
+        byte[] more = ClearPackets.frame(new byte[] {15});
+        byte[] both = concat(bye, more);
+        server.receive(both);
+        TransportEvent.Disconnected d = disconnectOf(server);
+        assertTrue(d.byPeer());
+        assertEquals(DisconnectReason.BY_APPLICATION, d.reason());
+        assertEquals("bye", d.description());
+        int before = server.pendingOutput();
+        server.receive(more);
+        assertEquals(before, server.pendingOutput(), "nothing answers once closed");
+        assertTrue(server.pollEvent() == null);
+    }
 }

@@ -61,12 +61,16 @@ public final class ByteQueue {
         commit(len);
     }
 
-    /** Drops {@code n} bytes from the head. */
+    /**
+     * Drops {@code n} bytes from the head, or everything if fewer are queued (the queue may
+     * have been cleared while a packet in it was being handled).
+     */
     public void skip(int n) {
-        head += n;
-        if (head == tail) {
+        if (n >= tail - head) {
             head = 0;
             tail = 0;
+        } else {
+            head += n;
         }
     }
 
