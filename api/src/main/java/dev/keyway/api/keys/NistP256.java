@@ -95,6 +95,17 @@ public final class NistP256 {
     }
 
     /**
+     * Checks a peer's ECDH value (RFC 5656 §4: the recipient MUST verify it, SEC1 §3.2.2);
+     * fits {@code dev.keyway.api.spi.PeerValueCheck}.
+     *
+     * @throws SshProtocolException with {@code KEY_EXCHANGE_FAILED} when it is not an
+     *         uncompressed point on P-256
+     */
+    public static void checkKeyExchangeValue(byte[] value) throws SshProtocolException {
+        decodePoint(value, DisconnectReason.KEY_EXCHANGE_FAILED);
+    }
+
+    /**
      * Decodes and validates a peer's point.
      *
      * @param reason the disconnect reason to report, e.g. {@code KEY_EXCHANGE_FAILED} for a

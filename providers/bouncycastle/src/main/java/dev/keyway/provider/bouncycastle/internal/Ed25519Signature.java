@@ -1,11 +1,7 @@
 package dev.keyway.provider.bouncycastle.internal;
 
-import dev.keyway.api.SshProtocolException;
 import dev.keyway.api.keys.Ed25519Encoding;
-import dev.keyway.api.keys.KeyType;
-import dev.keyway.api.keys.PublicKeyBlob;
-import dev.keyway.api.keys.SignatureBlob;
-import dev.keyway.api.spi.SignatureAlgorithm;
+import dev.keyway.api.keys.SignaturePrimitive;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -17,40 +13,10 @@ import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
- * {@code ssh-ed25519} (RFC 8709 §3, §6) on {@link Ed25519Signer}: pure Ed25519 of RFC 8032
- * §5.1, a 64-byte signature.
+ * Pure Ed25519 (RFC 8032 §5.1) on {@link Ed25519Signer}, behind {@code ssh-ed25519}
+ * (RFC 8709 §3, §6).
  */
-final class Ed25519Signature implements SignatureAlgorithm {
-    static final String NAME = "ssh-ed25519";
-    private static final int SIGNATURE_BYTES = Ed25519PrivateKeyParameters.SIGNATURE_SIZE;
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String keyType() {
-        return KeyType.SSH_ED25519.sshName();
-    }
-
-    @Override
-    public boolean accepts(PublicKey key) {
-        return KeyType.of(key).orElse(null) == KeyType.SSH_ED25519;
-    }
-
-    @Override
-    public byte[] encodePublicKey(PublicKey key) {
-        if (!accepts(key)) {
-            throw new IllegalArgumentException("not an Ed25519 key");
-        }
-        return PublicKeyBlob.encode(key);
-    }
-
-    @Override
-    public PublicKey decodePublicKey(byte[] blob) throws SshProtocolException {
-        return PublicKeyBlob.decode(blob, KeyType.SSH_ED25519);
-    }
+final class Ed25519Signature implements SignaturePrimitive {
 
     @Override
     public byte[] sign(PrivateKey key, byte[] data, SecureRandom random) {
@@ -60,23 +26,15 @@ final class Ed25519Signature implements SignatureAlgorithm {
         Ed25519Signer signer = new Ed25519Signer();
         signer.init(true, priv);
         signer.update(data, 0, data.length);
-        return new SignatureBlob(NAME, signer.generateSignature()).encode();
+        return signer.generateSignature();
     }
 
     @Override
-    public boolean verify(PublicKey key, byte[] data, byte[] signatureBlob) {
-        byte[] sig = SignatureBlob.signatureFor(NAME, signatureBlob).orElse(null);
-        if (sig == null || sig.length != SIGNATURE_BYTES || !accepts(key)) {
-            return false;
-        }
-        try {
-            Ed25519Signer verifier = new Ed25519Signer();
-            verifier.init(false, new Ed25519PublicKeyParameters(Ed25519Encoding.rawPublicKey(key), 0));
-            verifier.update(data, 0, data.length);
-            return verifier.verifySignature(sig);
-        } catch (RuntimeException e) {
-            return false;
-        }
+    public boolean verify(PublicKey key, byte[] data, byte[] innerSignature) {
+        Ed25519Signer verifier = new Ed25519Signer();
+        verifier.init(false, new Ed25519PublicKeyParameters(Ed25519Encoding.rawPublicKey(key), 0));
+        verifier.update(data, 0, data.length);
+        return verifier.verifySignature(innerSignature);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.keyway.provider.bouncycastle.internal;
 
 import dev.keyway.api.spi.AeadCipherAlgorithm.AeadCipher;
+import dev.keyway.api.spi.GcmNonce;
 import java.util.Arrays;
 import org.bouncycastle.crypto.DataLengthException;
 import org.bouncycastle.crypto.InvalidCipherTextException;
@@ -12,22 +13,20 @@ import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.util.Pack;
 
 /**
- * One direction of an AES-GCM SSH session on BC's GCM (RFC 5647 §7). The sequence number
- * plays no part: the nonce is the IV from the key derivation, whose last 8 bytes (the
- * invocation counter) go up by one after every packet, wrapping at 2^64 (RFC 5647 §7.1).
+ * One direction of an AES-GCM SSH session on BC's GCM (RFC 5647 §7), with the API's
+ * {@link GcmNonce} as the per-packet nonce (RFC 5647 §7.1).
  */
 final class GcmPacketCipher implements AeadCipher {
     static final int TAG_LENGTH = 16;
-    private static final int COUNTER_OFFSET = 4;
 
     private final GCMModeCipher gcm = GCMBlockCipher.newInstance(AESEngine.newInstance());
     private final KeyParameter key;
-    private final byte[] nonce;
+    private final GcmNonce nonce;
     private boolean keyed;
 
     GcmPacketCipher(byte[] key, byte[] iv) {
         this.key = new KeyParameter(key);
-        this.nonce = iv.clone();
+        this.nonce = new GcmNonce(iv);
     }
 
     /** RFC 5647 §7.3: the length field is not encrypted, only authenticated. */
@@ -46,7 +45,7 @@ final class GcmPacketCipher implements AeadCipher {
         } catch (InvalidCipherTextException e) {
             throw new IllegalStateException("AES-GCM failed to seal", e);
         } finally {
-            nextInvocation();
+            nonce.advance();
         }
     }
 
@@ -58,7 +57,7 @@ final class GcmPacketCipher implements AeadCipher {
         try {
             return decrypt(buf, off, 4, buf, off + 4, len - 4);
         } finally {
-            nextInvocation();
+            nonce.advance();
         }
     }
 
@@ -93,14 +92,10 @@ final class GcmPacketCipher implements AeadCipher {
     }
 
     private void start(boolean forEncryption) {
-        // BC's GCM takes a nonce only through init, and AEADParameters copies it: one small
+        // BC's GCM takes a nonce only through init: a fresh 12-byte copy from GcmNonce and a small
         // object per packet. The key goes in only once: given a key, BC would redo the AES key
         // schedule and the GHASH tables on every packet; without one it keeps them.
-        gcm.init(forEncryption, new AEADParameters(keyed ? null : key, TAG_LENGTH * 8, nonce));
+        gcm.init(forEncryption, new AEADParameters(keyed ? null : key, TAG_LENGTH * 8, nonce.current()));
         keyed = true;
-    }
-
-    private void nextInvocation() {
-        Pack.longToBigEndian(Pack.bigEndianToLong(nonce, COUNTER_OFFSET) + 1, nonce, COUNTER_OFFSET);
     }
 }

@@ -1,11 +1,8 @@
 package dev.keyway.provider.bouncycastle.internal;
 
-import dev.keyway.api.DisconnectReason;
-import dev.keyway.api.SshProtocolException;
 import dev.keyway.api.keys.NistP256;
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import java.security.spec.ECPoint;
 import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
@@ -50,16 +47,10 @@ final class P256Domain {
     }
 
     /**
-     * A peer's point, validated by the API's explicit check first (RFC 5656 §4) rather than
-     * by trusting Bouncy Castle's decoder.
+     * A peer's point, already checked by the exchange ({@code NistP256.checkKeyExchangeValue},
+     * RFC 5656 §4); Bouncy Castle validates it once more as it decodes, and throws if not.
      */
-    static ECPublicKeyParameters decode(byte[] encoded) throws SshProtocolException {
-        ECPoint p = NistP256.decodePoint(encoded, DisconnectReason.KEY_EXCHANGE_FAILED);
-        try {
-            return new ECPublicKeyParameters(
-                    PARAMS.getCurve().validatePoint(p.getAffineX(), p.getAffineY()), PARAMS);
-        } catch (RuntimeException e) {
-            throw new SshProtocolException(DisconnectReason.KEY_EXCHANGE_FAILED, "invalid P-256 point");
-        }
+    static ECPublicKeyParameters decode(byte[] encoded) {
+        return new ECPublicKeyParameters(PARAMS.getCurve().decodePoint(encoded), PARAMS);
     }
 }

@@ -1,10 +1,6 @@
 package dev.keyway.provider.jca.internal;
 
-import dev.keyway.api.SshProtocolException;
-import dev.keyway.api.keys.KeyType;
-import dev.keyway.api.keys.PublicKeyBlob;
-import dev.keyway.api.keys.SignatureBlob;
-import dev.keyway.api.spi.SignatureAlgorithm;
+import dev.keyway.api.keys.SignaturePrimitive;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -14,27 +10,16 @@ import java.security.PublicKey;
 import java.security.SecureRandom;
 
 /**
- * {@code ssh-ed25519} (RFC 8709 §3, §6): pure Ed25519 of RFC 8032 §5.1 over the data, the
- * signature being the 64-byte R || S.
+ * Pure Ed25519 (RFC 8032 §5.1) on the JDK's EdDSA (Java 15+), behind {@code ssh-ed25519}
+ * (RFC 8709 §3, §6).
  */
-final class Ed25519Signature implements SignatureAlgorithm {
-    static final String NAME = "ssh-ed25519";
-    private static final int SIGNATURE_BYTES = 64;
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String keyType() {
-        return KeyType.SSH_ED25519.sshName();
-    }
+final class Ed25519Signature implements SignaturePrimitive {
+    private static final String JCA_NAME = "Ed25519";
 
     @Override
     public boolean isSupported() {
         try {
-            java.security.Signature.getInstance("Ed25519");
+            java.security.Signature.getInstance(JCA_NAME);
             return true;
         } catch (NoSuchAlgorithmException e) {
             return false;
@@ -42,40 +27,20 @@ final class Ed25519Signature implements SignatureAlgorithm {
     }
 
     @Override
-    public boolean accepts(PublicKey key) {
-        return KeyType.of(key).orElse(null) == KeyType.SSH_ED25519;
-    }
-
-    @Override
-    public byte[] encodePublicKey(PublicKey key) {
-        if (!accepts(key)) {
-            throw new IllegalArgumentException("not an Ed25519 key");
-        }
-        return PublicKeyBlob.encode(key);
-    }
-
-    @Override
-    public PublicKey decodePublicKey(byte[] blob) throws SshProtocolException {
-        return PublicKeyBlob.decode(blob, KeyType.SSH_ED25519);
-    }
-
-    @Override
     public byte[] sign(PrivateKey key, byte[] data, SecureRandom random) {
         // Ed25519 is deterministic (RFC 8032 §5.1.6): the random is not needed.
-        return new SignatureBlob(NAME, JcaSignatureEngine.sign("Ed25519", key, data, null)).encode();
+        return JcaSignatureEngine.sign(JCA_NAME, key, data, null);
     }
 
     @Override
-    public boolean verify(PublicKey key, byte[] data, byte[] signatureBlob) {
-        byte[] sig = SignatureBlob.signatureFor(NAME, signatureBlob).orElse(null);
-        return sig != null && sig.length == SIGNATURE_BYTES && accepts(key)
-                && JcaSignatureEngine.verify("Ed25519", key, data, sig);
+    public boolean verify(PublicKey key, byte[] data, byte[] innerSignature) {
+        return JcaSignatureEngine.verify(JCA_NAME, key, data, innerSignature);
     }
 
     @Override
     public KeyPair generateKeyPair(SecureRandom random) {
         try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("Ed25519");
+            KeyPairGenerator g = KeyPairGenerator.getInstance(JCA_NAME);
             g.initialize(255, random);
             return g.generateKeyPair();
         } catch (GeneralSecurityException e) {

@@ -1,6 +1,7 @@
 package dev.keyway.provider.jca.internal;
 
 import dev.keyway.api.spi.AeadCipherAlgorithm.AeadCipher;
+import dev.keyway.api.spi.GcmNonce;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -11,23 +12,20 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * One direction of an AES-GCM SSH session on the JDK's GCM (RFC 5647 §7). The sequence
- * number plays no part: the nonce is the IV from the key derivation, whose last 8 bytes (the
- * invocation counter) go up by one after every packet, wrapping at 2^64 (RFC 5647 §7.1).
+ * One direction of an AES-GCM SSH session on the JDK's GCM (RFC 5647 §7), with the API's
+ * {@link GcmNonce} as the per-packet nonce (RFC 5647 §7.1).
  */
 final class GcmPacketCipher implements AeadCipher {
     static final int TAG_LENGTH = 16;
     private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
-    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-    private static final int COUNTER_OFFSET = 4;
 
     private final Cipher cipher = JdkEngines.cipher(AesGcm.TRANSFORMATION);
     private final SecretKey key;
-    private final byte[] nonce;
+    private final GcmNonce nonce;
 
     GcmPacketCipher(byte[] key, byte[] iv) {
         this.key = new SecretKeySpec(key, "AES");
-        this.nonce = iv.clone();
+        this.nonce = new GcmNonce(iv);
     }
 
     /** RFC 5647 §7.3: the length field is not encrypted, only authenticated. */
@@ -46,7 +44,7 @@ final class GcmPacketCipher implements AeadCipher {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM failed to seal", e);
         } finally {
-            nextInvocation();
+            nonce.advance();
         }
     }
 
@@ -58,7 +56,7 @@ final class GcmPacketCipher implements AeadCipher {
         try {
             return decrypt(buf, off, 4, buf, off + 4, len - 4);
         } finally {
-            nextInvocation();
+            nonce.advance();
         }
     }
 
@@ -68,9 +66,10 @@ final class GcmPacketCipher implements AeadCipher {
      * length field as the additional data; the NIST vector test passes other data.
      */
     void encrypt(byte[] aad, int aadOff, int aadLen, byte[] buf, int off, int len) throws GeneralSecurityException {
-        // The JDK's GCM takes a nonce only through init; GCMParameterSpec copies the 12 bytes,
-        // so one small spec per packet is the price. The key object stays the same.
-        cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, nonce));
+        // The JDK's GCM takes a nonce only through init, so each packet costs a 12-byte copy
+        // from GcmNonce and a small spec; both are tiny beside the cipher work.
+        // The key object stays the same.
+        cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, nonce.current()));
         cipher.updateAAD(aad, aadOff, aadLen);
         cipher.doFinal(buf, off, len, buf, off);
     }
@@ -82,16 +81,12 @@ final class GcmPacketCipher implements AeadCipher {
      */
     boolean decrypt(byte[] aad, int aadOff, int aadLen, byte[] buf, int off, int len) {
         try {
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, nonce));
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, nonce.current()));
             cipher.updateAAD(aad, aadOff, aadLen);
             cipher.doFinal(buf, off, len + TAG_LENGTH, buf, off);
             return true;
         } catch (GeneralSecurityException | IllegalStateException e) {
             return false;
         }
-    }
-
-    private void nextInvocation() {
-        LONG_BE.set(nonce, COUNTER_OFFSET, (long) LONG_BE.get(nonce, COUNTER_OFFSET) + 1);
     }
 }
