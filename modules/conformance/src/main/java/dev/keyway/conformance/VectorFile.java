@@ -15,15 +15,16 @@ import java.util.Map;
 /**
  * A known-answer vector file under {@code dev/keyway/conformance/vectors}: one record per
  * line as space-separated {@code field=value} pairs; {@code #} starts a comment line that
- * cites where the values come from. Byte strings are hex.
+ * cites where the values come from. Byte strings are hex. Public so that a provider's own
+ * tests can run the standard vectors of its primitives too.
  */
-final class VectorFile {
+public final class VectorFile {
     private VectorFile() {
     }
 
     /** One line of a vector file. */
-    record Vector(String source, int line, Map<String, String> fields) {
-        String text(String field) {
+    public record Vector(String source, int line, Map<String, String> fields) {
+        public String text(String field) {
             String value = fields.get(field);
             if (value == null) {
                 throw new IllegalStateException(this + " has no field " + field);
@@ -32,12 +33,12 @@ final class VectorFile {
         }
 
         /** A hex field; {@code -} stands for no bytes. */
-        byte[] bytes(String field) {
+        public byte[] bytes(String field) {
             String hex = text(field);
             return hex.equals("-") ? new byte[0] : HexFormat.of().parseHex(hex);
         }
 
-        List<String> names(String field) {
+        public List<String> names(String field) {
             return List.of(text(field).split(","));
         }
 
@@ -47,7 +48,8 @@ final class VectorFile {
         }
     }
 
-    static List<Vector> load(String fileName) {
+    /** The vectors of a file in the kit's {@code vectors} folder. */
+    public static List<Vector> load(String fileName) {
         String resource = "vectors/" + fileName;
         try (InputStream in = VectorFile.class.getResourceAsStream(resource)) {
             if (in == null) {
