@@ -103,6 +103,14 @@ public final class SshTransport {
         engine.disconnect(reason, description);
     }
 
+    /**
+     * Tells the engine that the byte stream ended or broke without an SSH_MSG_DISCONNECT; it
+     * closes and reports {@link TransportEvent.Disconnected} with CONNECTION_LOST.
+     */
+    public void connectionLost(String why) {
+        engine.connectionLost(why);
+    }
+
     public boolean isClosed() {
         return engine.isClosed();
     }

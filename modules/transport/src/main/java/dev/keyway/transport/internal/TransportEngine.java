@@ -175,6 +175,13 @@ public final class TransportEngine {
         close(new TransportEvent.Disconnected(reason, description, false));
     }
 
+    /** The byte stream ended without a DISCONNECT: closes and reports CONNECTION_LOST. */
+    public void connectionLost(String why) {
+        if (phase != Phase.CLOSED) {
+            close(new TransportEvent.Disconnected(DisconnectReason.CONNECTION_LOST, why, true));
+        }
+    }
+
     public boolean isClosed() {
         return phase == Phase.CLOSED;
     }

@@ -1,0 +1,176 @@
+package dev.keyway.net;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.time.Duration;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One thread that does the socket I/O and runs the timers of the connections registered with
+ * it. Everything a connection's engine does happens on this thread, so engines need no locks;
+ * other threads hand work over with {@link #execute}. Closing the loop closes every channel it
+ * owns and ends its thread.
+ */
+public final class EventLoop implements AutoCloseable {
+    private static final Duration JOIN_BOUND = Duration.ofSeconds(10);
+
+    private final Selector selector;
+    private final Thread thread;
+    private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+    private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private volatile boolean running = true;
+
+    private EventLoop(String name) throws IOException {
+        this.selector = Selector.open();
+        this.thread = new Thread(this::run, name);
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts a loop on a new daemon thread with the given name. */
+    public static EventLoop start(String name) {
+        try {
+            EventLoop loop = new EventLoop(name);
+            loop.thread.start();
+            return loop;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector", e);
+        }
+    }
+
+    /** Runs {@code task} on the loop's thread, soon. Safe from any thread. */
+    public void execute(Runnable task) {
+        if (!running) {
+            throw new IllegalStateException("event loop closed");
+        }
+        tasks.add(task);
+        selector.wakeup();
+    }
+
+    /** Whether the caller is the loop's thread. */
+    public boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** Runs {@code task} on the loop after {@code delay}; call on the loop's thread. */
+    Timer schedule(Duration delay, Runnable task) {
+        assert inLoop();
+        Timer t = new Timer(System.nanoTime() + delay.toNanos(), task);
+        timers.add(t);
+        return t;
+    }
+
+    /** Registers a channel; call on the loop's thread. */
+    SelectionKey register(SelectableChannel channel, int ops, Ready handler) throws IOException {
+        assert inLoop();
+        channel.configureBlocking(false);
+        return channel.register(selector, ops, handler);
+    }
+
+    /** What a registered channel does when the selector says it is ready. */
+    interface Ready {
+        void ready(SelectionKey key);
+
+        /** The loop is closing: release the channel. */
+        void shutdown();
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                long wait = runDueTimers();
+                if (!tasks.isEmpty()) {
+                    selector.selectNow();
+                } else if (wait < 0) {
+                    selector.select();
+                } else {
+                    selector.select(wait);
+                }
+                for (SelectionKey key : selector.selectedKeys()) {
+                    if (key.isValid()) {
+                        ((Ready) key.attachment()).ready(key);
+                    }
+                }
+                selector.selectedKeys().clear();
+                for (Runnable task; (task = tasks.poll()) != null; ) {
+                    task.run();
+                }
+            }
+        } catch (IOException | ClosedSelectorException e) {
+            running = false;
+        } finally {
+            for (SelectionKey key : selector.keys()) {
+                ((Ready) key.attachment()).shutdown();
+            }
+            tasks.clear();
+            try {
+                selector.close();
+            } catch (IOException ignored) {
+                // Nothing is left to release.
+            }
+        }
+    }
+
+    /** Runs the timers that are due; returns milliseconds until the next one, or -1 if none. */
+    private long runDueTimers() {
+        while (!timers.isEmpty()) {
+            Timer next = timers.peek();
+            if (next.cancelled) {
+                timers.poll();
+                continue;
+            }
+            long left = next.deadline - System.nanoTime();
+            if (left > 0) {
+                return Math.max(1, TimeUnit.NANOSECONDS.toMillis(left));
+            }
+            timers.poll();
+            next.task.run();
+        }
+        return -1;
+    }
+
+    /** Stops the loop, closes every channel it owns and waits (bounded) for its thread to end. */
+    @Override
+    public void close() {
+        running = false;
+        selector.wakeup();
+        if (!inLoop()) {
+            try {
+                thread.join(JOIN_BOUND.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Whether the loop's thread has ended. */
+    public boolean isTerminated() {
+        return !thread.isAlive();
+    }
+
+    /** A task due at a point in time; cancelled timers are dropped when they come up. */
+    static final class Timer implements Comparable<Timer> {
+        private final long deadline;
+        private final Runnable task;
+        private boolean cancelled;
+
+        Timer(long deadline, Runnable task) {
+            this.deadline = deadline;
+            this.task = task;
+        }
+
+        void cancel() {
+            cancelled = true;
+        }
+
+        @Override
+        public int compareTo(Timer o) {
+            return Long.compare(deadline, o.deadline);
+        }
+    }
+}

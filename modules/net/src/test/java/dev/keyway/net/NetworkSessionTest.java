@@ -1,0 +1,153 @@
+package dev.keyway.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.keyway.api.DisconnectReason;
+import dev.keyway.transport.TransportEvent;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The transport over real TCP on 127.0.0.1 through the event loop: whole sessions, many at
+ * once, timeouts, a peer that vanishes, and loops that release their threads and sockets.
+ * Every wait is bounded.
+ */
+class NetworkSessionTest {
+    private static final long WAIT_SECONDS = 20;
+    private EventLoop serverLoop;
+    private EventLoop clientLoop;
+
+    @BeforeEach
+    void loops() {
+        serverLoop = EventLoop.start("test-server");
+        clientLoop = EventLoop.start("test-client");
+    }
+
+    @AfterEach
+    void closeLoops() {
+        serverLoop.close();
+        clientLoop.close();
+        assertTrue(serverLoop.isTerminated() && clientLoop.isTerminated(), "loop threads end");
+    }
+
+    @Test
+    void aSessionRunsToItsEndOverTcp() throws Exception {
+        Queue<TransportEvent> atServer = LoopbackPeers.events();
+        Queue<TransportEvent> atClient = LoopbackPeers.events();
+        try (Listener listener = Listener.bind(serverLoop, LoopbackPeers.ANY_PORT,
+                () -> LoopbackPeers.server(atServer), ConnectionLimits.defaults())) {
+            Connection c = Connection.connect(clientLoop, listener.address(), LoopbackPeers.client(atClient),
+                    ConnectionLimits.defaults()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+            c.closed().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+        assertTrue(LoopbackPeers.has(atClient, TransportEvent.HostKeyAccepted.class));
+        TransportEvent.Disconnected bye = LoopbackPeers.await(atServer, TransportEvent.Disconnected.class, 1).get(0);
+        assertEquals(DisconnectReason.BY_APPLICATION, bye.reason());
+        assertTrue(bye.byPeer());
+    }
+
+    @Test
+    void manySessionsAtOnce() throws Exception {
+        int sessions = 40;
+        Queue<TransportEvent> atServer = LoopbackPeers.events();
+        try (Listener listener = Listener.bind(serverLoop, LoopbackPeers.ANY_PORT,
+                () -> LoopbackPeers.server(atServer), ConnectionLimits.defaults())) {
+            List<CompletableFuture<Void>> ends = new ArrayList<>();
+            List<Queue<TransportEvent>> clients = new ArrayList<>();
+            for (int i = 0; i < sessions; i++) {
+                Queue<TransportEvent> seen = LoopbackPeers.events();
+                clients.add(seen);
+                ends.add(Connection.connect(clientLoop, listener.address(), LoopbackPeers.client(seen),
+                        ConnectionLimits.defaults()).thenCompose(Connection::closed));
+            }
+            CompletableFuture.allOf(ends.toArray(CompletableFuture[]::new)).get(WAIT_SECONDS * 3, TimeUnit.SECONDS);
+            for (Queue<TransportEvent> seen : clients) {
+                assertTrue(seen.stream().anyMatch(e -> e instanceof TransportEvent.ServiceMessage m
+                        && m.messageNumber() == 6), "every client got SERVICE_ACCEPT");
+            }
+        }
+        assertEquals(sessions, LoopbackPeers.await(atServer, TransportEvent.Disconnected.class, sessions).size());
+    }
+
+    @Test
+    void aSilentClientIsCutOffAfterTheHandshakeTimeout() throws Exception {
+        ConnectionLimits quick = new ConnectionLimits(Duration.ofMillis(300), Duration.ZERO, Duration.ofSeconds(1));
+        Queue<TransportEvent> atServer = LoopbackPeers.events();
+        try (Listener listener = Listener.bind(serverLoop, LoopbackPeers.ANY_PORT,
+                () -> LoopbackPeers.server(atServer), quick);
+                Socket silent = new Socket(listener.address().getAddress(), listener.address().getPort())) {
+            silent.setSoTimeout((int) TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+            byte[] all = readToEnd(silent.getInputStream());
+            String text = new String(all, StandardCharsets.ISO_8859_1);
+            assertTrue(text.startsWith("SSH-2.0-"), "the server spoke first");
+            assertTrue(text.contains("handshake timeout"), "then said why it hung up, in a DISCONNECT");
+        }
+    }
+
+    @Test
+    void aQuietEstablishedClientIsCutOffAfterTheIdleTimeout() throws Exception {
+        ConnectionLimits idle = new ConnectionLimits(Duration.ofSeconds(30), Duration.ofMillis(300), Duration.ofSeconds(1));
+        Queue<TransportEvent> atClient = LoopbackPeers.events();
+        try (Listener listener = Listener.bind(serverLoop, LoopbackPeers.ANY_PORT,
+                () -> LoopbackPeers.server(LoopbackPeers.events()), idle)) {
+            // A client that completes the key exchange and then says nothing more.
+            var quiet = new TransportDriver(dev.keyway.transport.SshTransport.client(
+                    dev.keyway.transport.TransportConfig.builder(LoopbackPeers.REGISTRY)
+                            .hostKeyVerifier(dev.keyway.transport.HostKeyVerifier.dangerAcceptAny()).build()),
+                    (c, e) -> atClient.add(e));
+            Connection c = Connection.connect(clientLoop, listener.address(), quiet, ConnectionLimits.defaults())
+                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+            c.closed().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+        TransportEvent.Disconnected bye = LoopbackPeers.await(atClient, TransportEvent.Disconnected.class, 1).get(0);
+        assertEquals("idle timeout", bye.description());
+        assertTrue(LoopbackPeers.has(atClient, TransportEvent.KeysEstablished.class), "it was established first");
+    }
+
+    @Test
+    void aVanishingPeerIsReportedAsConnectionLost() throws Exception {
+        Queue<TransportEvent> atServer = LoopbackPeers.events();
+        CompletableFuture<Void> serverClosed = new CompletableFuture<>();
+        try (Listener listener = Listener.bind(serverLoop, LoopbackPeers.ANY_PORT, () -> {
+            TransportDriver d = LoopbackPeers.server(atServer);
+            return new ProtocolDriverAdapter(d, () -> serverClosed.complete(null));
+        }, ConnectionLimits.defaults())) {
+            try (Socket s = new Socket(listener.address().getAddress(), listener.address().getPort())) {
+                s.getOutputStream().write("SSH-2.0-vanishing\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            serverClosed.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+        TransportEvent.Disconnected lost = LoopbackPeers.await(atServer, TransportEvent.Disconnected.class, 1).get(0);
+        assertEquals(DisconnectReason.CONNECTION_LOST, lost.reason());
+    }
+
+    @Test
+    void closingALoopClosesItsConnections() throws Exception {
+        Queue<TransportEvent> atServer = LoopbackPeers.events();
+        Listener listener = Listener.bind(serverLoop, LoopbackPeers.ANY_PORT,
+                () -> LoopbackPeers.server(atServer), ConnectionLimits.defaults());
+        try (Socket s = new Socket(listener.address().getAddress(), listener.address().getPort())) {
+            s.setSoTimeout((int) TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+            s.getInputStream().read();
+            serverLoop.close();
+            assertTrue(serverLoop.isTerminated());
+            readToEnd(s.getInputStream());
+        }
+        assertTrue(LoopbackPeers.has(atServer, TransportEvent.Disconnected.class));
+    }
+
+    private static byte[] readToEnd(InputStream in) throws java.io.IOException {
+        return in.readAllBytes();
+    }
+}
