@@ -14,8 +14,6 @@ import java.util.concurrent.CompletableFuture;
  * flush. Other threads act on the driver through {@link #execute}.
  */
 public final class Connection implements EventLoop.Ready {
-    private static final int READ_BUFFER = 32 * 1024;
-    private static final int WRITE_BUFFER = 64 * 1024;
 
     private final EventLoop loop;
     private final SocketChannel channel;
@@ -23,8 +21,8 @@ public final class Connection implements EventLoop.Ready {
     private final ConnectionLimits limits;
     private final CompletableFuture<Connection> connected = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
-    private final ByteBuffer in = ByteBuffer.allocate(READ_BUFFER);
-    private final ByteBuffer out = ByteBuffer.allocate(WRITE_BUFFER).flip();
+    /** Bytes the socket did not take yet; null while there are none. */
+    private ByteBuffer unsent;
     private SelectionKey key;
     private EventLoop.Timer handshakeTimer;
     private EventLoop.Timer idleTimer;
@@ -151,7 +149,7 @@ public final class Connection implements EventLoop.Ready {
     private void read() throws IOException {
         // A few reads per wakeup at most, so one busy peer cannot starve the loop's others.
         for (int i = 0; i < 4 && open; i++) {
-            in.clear();
+            ByteBuffer in = loop.scratch().clear();
             int n = channel.read(in);
             if (n < 0) {
                 peerGone("the peer closed the connection");
@@ -176,16 +174,22 @@ public final class Connection implements EventLoop.Ready {
             handshakeTimer = null;
         }
         try {
-            while (true) {
-                if (!out.hasRemaining()) {
-                    if (!driver.hasOutput()) {
-                        break;
-                    }
-                    out.clear();
-                    driver.drainOutput(out);
-                    out.flip();
+            if (unsent != null) {
+                channel.write(unsent);
+                if (unsent.hasRemaining()) {
+                    key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                    lingerIfFinished();
+                    return;
                 }
-                if (channel.write(out) == 0) {
+                unsent = null;
+            }
+            while (driver.hasOutput()) {
+                ByteBuffer out = loop.scratch().clear();
+                driver.drainOutput(out);
+                out.flip();
+                channel.write(out);
+                if (out.hasRemaining()) {
+                    unsent = ByteBuffer.allocate(out.remaining()).put(out).flip();
                     key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
                     lingerIfFinished();
                     return;

@@ -24,6 +24,12 @@ public final class EventLoop implements AutoCloseable {
     private final Thread thread;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    /**
+     * One buffer for every connection's reads and writes: only this thread uses it, and a
+     * connection keeps bytes of its own only when the socket does not take them all. This is
+     * what keeps an idle connection small.
+     */
+    private final java.nio.ByteBuffer scratch = java.nio.ByteBuffer.allocate(64 * 1024);
     private volatile boolean running = true;
 
     private EventLoop(String name) throws IOException {
@@ -63,6 +69,12 @@ public final class EventLoop implements AutoCloseable {
         Timer t = new Timer(System.nanoTime() + delay.toNanos(), task);
         timers.add(t);
         return t;
+    }
+
+    /** The loop's shared I/O buffer; use on the loop's thread, and only within one call. */
+    java.nio.ByteBuffer scratch() {
+        assert inLoop();
+        return scratch;
     }
 
     /** Registers a channel; call on the loop's thread. */

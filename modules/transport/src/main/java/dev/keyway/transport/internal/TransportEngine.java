@@ -43,8 +43,9 @@ public final class TransportEngine {
 
     private final boolean client;
     private final TransportConfig config;
-    private final ByteQueue in = new ByteQueue(16 * 1024);
-    private final ByteQueue out = new ByteQueue(16 * 1024);
+    /** Small to start with: an idle session should cost little; the queues grow with traffic. */
+    private final ByteQueue in = new ByteQueue(2 * 1024);
+    private final ByteQueue out = new ByteQueue(2 * 1024);
     private final PacketReader reader;
     private final PacketWriter writer;
     private final VersionExchange versionExchange;
