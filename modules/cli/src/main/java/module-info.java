@@ -1,6 +1,6 @@
 /** The keyway command line. */
 module dev.keyway.cli {
-    requires dev.keyway.transport;
+    requires dev.keyway.net;
     requires info.picocli;
 
     uses dev.keyway.api.spi.AlgorithmProvider;
