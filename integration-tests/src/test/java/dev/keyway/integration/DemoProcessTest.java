@@ -22,7 +22,7 @@ class DemoProcessTest {
     @Test
     void demoPrintsTheSessionSequenceAndExitsZero() throws Exception {
         List<Path> modulePath = new ArrayList<>();
-        for (KeywayModule m : List.of(KeywayModule.API, KeywayModule.TRANSPORT, KeywayModule.PROVIDER_JCA,
+        for (KeywayModule m : List.of(KeywayModule.API, KeywayModule.TRANSPORT, KeywayModule.NET, KeywayModule.PROVIDER_JCA,
                 KeywayModule.PROVIDER_BOUNCYCASTLE, KeywayModule.CLI)) {
             modulePath.add(m.jar().path());
         }
