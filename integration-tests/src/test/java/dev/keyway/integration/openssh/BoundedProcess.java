@@ -1,0 +1,78 @@
+package dev.keyway.integration.openssh;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a short external command with a time limit. Its output goes to a temporary file rather
+ * than a pipe, so no thread is needed to drain it and a chatty process can never block on a
+ * full pipe.
+ */
+final class BoundedProcess {
+    /** How long a process gets to exit after being asked to stop, before it is killed. */
+    static final Duration STOP_LIMIT = Duration.ofSeconds(5);
+
+    record Result(int exitCode, String output) {
+    }
+
+    private BoundedProcess() {
+    }
+
+    /** Runs {@code command} with stdin closed, stdout and stderr merged; fails past {@code limit}. */
+    static Result run(List<String> command, Duration limit) {
+        Path log = null;
+        Process p = null;
+        try {
+            log = Files.createTempFile("keyway-interop-", ".log");
+            p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullDevice())).start();
+            if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new AssertionError(command + " did not finish within " + limit.toSeconds() + " s:\n"
+                        + Files.readString(log, StandardCharsets.UTF_8));
+            }
+            return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("running " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while running " + command, e);
+        } finally {
+            if (p != null) {
+                stop(p);
+            }
+            if (log != null) {
+                try {
+                    Files.deleteIfExists(log);
+                } catch (IOException ignored) {
+                    // A left-over temporary file is harmless.
+                }
+            }
+        }
+    }
+
+    /** Stops a process: SIGTERM, a bounded wait, then SIGKILL and another bounded wait. */
+    static void stop(Process p) {
+        if (!p.isAlive()) {
+            return;
+        }
+        p.destroy();
+        try {
+            if (!p.waitFor(STOP_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly().waitFor(STOP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static java.io.File nullDevice() {
+        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+}

@@ -1,0 +1,67 @@
+package dev.keyway.integration.openssh;
+
+import dev.keyway.api.wire.SshReader;
+import dev.keyway.api.wire.SshWriter;
+import dev.keyway.api.wire.WireFormatException;
+import java.util.List;
+
+/**
+ * The few messages above the transport that the interop tests exchange, so that the peer
+ * proves it opened our packets under the keys in force: service request and accept (RFC 4253
+ * §10), the first user authentication round (RFC 4252 §5) and a global request that needs
+ * a reply (RFC 4254 §4).
+ */
+final class ServiceLayerMessages {
+    static final int SERVICE_REQUEST = 5;
+    static final int SERVICE_ACCEPT = 6;
+    static final int USERAUTH_REQUEST = 50;
+    static final int USERAUTH_FAILURE = 51;
+    static final int GLOBAL_REQUEST = 80;
+    static final int REQUEST_FAILURE = 82;
+    static final String USERAUTH = "ssh-userauth";
+
+    private ServiceLayerMessages() {
+    }
+
+    static byte[] serviceRequest(String service) {
+        return new SshWriter().writeByte(SERVICE_REQUEST).writeUtf8(service).toByteArray();
+    }
+
+    static byte[] serviceAccept(String service) {
+        return new SshWriter().writeByte(SERVICE_ACCEPT).writeUtf8(service).toByteArray();
+    }
+
+    /** The service name of a SERVICE_REQUEST or SERVICE_ACCEPT. */
+    static String serviceName(byte[] payload) throws WireFormatException {
+        SshReader r = new SshReader(payload, 1, payload.length - 1);
+        String name = r.readUtf8();
+        r.expectEnd();
+        return name;
+    }
+
+    /** The "none" method request (RFC 4252 §5.2), which a server answers with the methods it allows. */
+    static byte[] userAuthNone(String user) {
+        return new SshWriter().writeByte(USERAUTH_REQUEST).writeUtf8(user).writeUtf8("ssh-connection")
+                .writeUtf8("none").toByteArray();
+    }
+
+    /** SSH_MSG_USERAUTH_FAILURE (RFC 4252 §5.1): the methods that can continue, no partial success. */
+    static byte[] userAuthFailure(List<String> methods) {
+        return new SshWriter().writeByte(USERAUTH_FAILURE).writeNameList(methods).writeBoolean(false).toByteArray();
+    }
+
+    /** The methods a USERAUTH_FAILURE lists. */
+    static List<String> failureMethods(byte[] payload) throws WireFormatException {
+        SshReader r = new SshReader(payload, 1, payload.length - 1);
+        List<String> methods = r.readNameList();
+        r.readBoolean();
+        r.expectEnd();
+        return methods;
+    }
+
+    /** SSH_MSG_GLOBAL_REQUEST (RFC 4254 §4) for a name no server knows, so the reply is REQUEST_FAILURE. */
+    static byte[] unknownGlobalRequest() {
+        return new SshWriter().writeByte(GLOBAL_REQUEST).writeUtf8("keyway-interop-probe@keyway.dev")
+                .writeBoolean(true).toByteArray();
+    }
+}

@@ -1,0 +1,179 @@
+package dev.keyway.integration.openssh;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A throw-away OpenSSH server on 127.0.0.1: {@code sshd -D -e -f <config>} with its own host
+ * keys and configuration in a temporary directory, listening on a free port. Its log (stderr,
+ * written straight to a file) is kept for failure messages. Close it to stop it.
+ */
+final class SshdServer implements AutoCloseable {
+    private static final Deadline.Limit START_LIMIT = Deadline.Limit.ofSeconds(10);
+
+    private final Process process;
+    private final Path directory;
+    private final int port;
+    private final Path log;
+    private final Map<String, OpenSshHostKey> hostKeysByType;
+
+    private SshdServer(Process process, Path directory, int port, Path log,
+            Map<String, OpenSshHostKey> hostKeysByType) {
+        this.process = process;
+        this.directory = directory;
+        this.port = port;
+        this.log = log;
+        this.hostKeysByType = hostKeysByType;
+    }
+
+    /**
+     * Starts sshd with an ed25519, an ECDSA P-256 and an RSA 3072 host key, offering the given
+     * algorithms (OpenSSH names; each list must hold only names this sshd implements).
+     */
+    static SshdServer start(OpenSshInstallation openSsh, Path dir, SshdAlgorithms algorithms) throws IOException {
+        Map<String, OpenSshHostKey> keys = new LinkedHashMap<>();
+        for (String type : List.of("ed25519", "ecdsa", "rsa")) {
+            OpenSshHostKey k = openSsh.generateHostKey(dir, type);
+            keys.put(k.keyType(), k);
+        }
+        ensurePrivilegeSeparationDirectory();
+        // A port picked now may be taken before sshd binds it; then sshd exits and we try again.
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            Path config = dir.resolve("sshd_config");
+            Files.writeString(config, config(dir, port, keys, algorithms, openSsh), StandardCharsets.US_ASCII);
+            Path log = dir.resolve("sshd-" + attempt + ".log");
+            Process p = new ProcessBuilder(openSsh.sshd().toString(), "-D", "-e", "-f", config.toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(BoundedProcess.nullDevice()))
+                    .start();
+            SshdServer server = new SshdServer(p, dir, port, log, Map.copyOf(keys));
+            if (server.awaitListening()) {
+                return server;
+            }
+            String why = server.log();
+            server.close();
+            if (attempt == 3 || !why.contains("Address already in use")) {
+                fail("sshd did not start listening on 127.0.0.1:" + port + "; its log:\n" + why);
+            }
+        }
+    }
+
+    private static String config(Path dir, int port, Map<String, OpenSshHostKey> keys, SshdAlgorithms a,
+            OpenSshInstallation openSsh) {
+        List<String> lines = new ArrayList<>(List.of(
+                "ListenAddress 127.0.0.1",
+                "Port " + port,
+                "PidFile " + dir.resolve("sshd.pid"),
+                "UsePAM no",
+                "StrictModes no",
+                "LogLevel VERBOSE",
+                // The tests log in with a key of their own (see PublicKeyLogin), as whoever runs them.
+                "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
+                "PubkeyAuthentication yes",
+                "PasswordAuthentication no",
+                "KbdInteractiveAuthentication no",
+                "PermitRootLogin prohibit-password",
+                "KexAlgorithms " + a.kex(),
+                "HostKeyAlgorithms " + a.hostKeys(),
+                "Ciphers " + a.ciphers(),
+                "MACs " + a.macs(),
+                // Hundreds of short unauthenticated connections are the point here, not an attack.
+                "MaxStartups 100:30:200"));
+        if (openSsh.atLeast(9, 8)) {
+            // OpenSSH 9.8 penalises sources whose connections never authenticate.
+            lines.add("PerSourcePenalties no");
+        }
+        for (OpenSshHostKey k : keys.values()) {
+            lines.add("HostKey " + k.privateKeyFile());
+        }
+        return String.join("\n", lines) + "\n";
+    }
+
+    /** sshd refuses to start without its privilege separation directory (root runs in CI). */
+    private static void ensurePrivilegeSeparationDirectory() {
+        Path privsep = Path.of("/run/sshd");
+        if (!Files.isDirectory(privsep)) {
+            try {
+                Files.createDirectories(privsep);
+            } catch (IOException e) {
+                // Not root: sshd will say what it misses in its log.
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Waits for sshd's "Server listening" line, or for it to exit. */
+    private boolean awaitListening() {
+        Deadline deadline = START_LIMIT.start();
+        String listening = "Server listening on 127.0.0.1 port " + port + ".";
+        while (!deadline.expired()) {
+            if (log().contains(listening)) {
+                return true;
+            }
+            if (!process.isAlive()) {
+                return false;
+            }
+            deadline.pause(20);
+        }
+        return false;
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** The host key whose public key file names this key type. */
+    OpenSshHostKey hostKey(String keyType) {
+        OpenSshHostKey k = hostKeysByType.get(keyType);
+        if (k == null) {
+            throw new IllegalArgumentException("no " + keyType + " host key; have " + hostKeysByType.keySet());
+        }
+        return k;
+    }
+
+    /** Lets a user key log in: a line of {@code authorized_keys}, e.g. {@code ssh-ed25519 AAAA...}. */
+    void authorize(String authorizedKeysLine) throws IOException {
+        Files.writeString(directory.resolve("authorized_keys"), authorizedKeysLine + "\n", StandardCharsets.US_ASCII);
+    }
+
+    /** What sshd logged so far. */
+    String log() {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What sshd logged about the connection from this client port (its lines name the port). */
+    String logOf(int clientPort) {
+        String tag = "port " + clientPort;
+        return String.join("\n", log().lines().filter(l -> l.contains(tag)).toList());
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    @Override
+    public void close() {
+        BoundedProcess.stop(process);
+    }
+}
