@@ -181,6 +181,39 @@ class KeywayClientToSshdTest {
         assertTrue(sshd.log().contains(received), "sshd did not log our SSH_MSG_DISCONNECT");
     }
 
+    /**
+     * sshd answers a KEXINIT before user authentication with SSH_MSG_UNIMPLEMENTED. The engine
+     * must drop that re-exchange and go on with the keys it has, not hold every later message
+     * while it waits for an answer that never comes.
+     */
+    @org.junit.jupiter.api.Test
+    void aRekeyRefusedBeforeLoginLeavesTheSessionWorking() throws Exception {
+        AlgorithmRegistry registry = registryPreferring("jca");
+        Deadline deadline = SESSION_LIMIT.start();
+        TransportConfig config = TransportConfig.builder(registry)
+                .hostKeyVerifier(key -> key.fingerprint().equals(sshd.hostKey(key.keyType()).fingerprint()))
+                .build();
+        try (BlockingTransport t = BlockingTransport.connect(sshd.port(), SshTransport.client(config), deadline)) {
+            t.await(TransportEvent.KeysEstablished.class, e -> true, "the first NEWKEYS", deadline);
+            t.engine().send(ServiceLayerMessages.serviceRequest(ServiceLayerMessages.USERAUTH));
+            t.await(TransportEvent.ServiceMessage.class, e -> e.messageNumber() == ServiceLayerMessages.SERVICE_ACCEPT,
+                    "SERVICE_ACCEPT", deadline);
+            t.engine().requestRekey();
+            t.await(TransportEvent.DebugMessage.class, e -> e.message().contains("refused a key re-exchange"),
+                    "the refusal of the re-exchange", deadline);
+            // The session goes on: a login request is sent (not held) and answered.
+            t.engine().send(login.request(t.engine().sessionId().orElseThrow()));
+            TransportEvent.ServiceMessage loggedIn = t.await(TransportEvent.ServiceMessage.class, e -> true,
+                    "the answer to the publickey login", deadline);
+            assertEquals(PublicKeyLogin.USERAUTH_SUCCESS, loggedIn.messageNumber());
+            t.engine().requestRekey();
+            assertEquals(2, t.await(TransportEvent.KeysEstablished.class, e -> true,
+                    "the re-exchange after login", deadline).keyExchangeCount());
+            t.engine().disconnect(DisconnectReason.BY_APPLICATION, "done");
+            t.awaitEndOfStream(deadline);
+        }
+    }
+
     static AlgorithmRegistry registryPreferring(String provider) {
         return AlgorithmRegistry.builder().addAll(ServiceLoader.load(AlgorithmProvider.class))
                 .preferProviders(provider).build();

@@ -179,11 +179,22 @@ class HostileInputTest {
     }
 
     @Test
-    void rekeyHappensByItselfAfterTheConfiguredVolume() {
+    void rekeyHappensByItselfAfterTheConfiguredVolumeOnceAuthenticated() {
         TransportPair pair = new TransportPair(
                 TransportConfig.builder(TestKeys.JCA_FIRST).rekeyAfterBytes(100_000)
                         .hostKeyVerifier(HostKeyVerifier.dangerAcceptAny()).build(),
                 serverConfig(true));
+        pair.pump();
+        // Before user authentication, no automatic re-key: OpenSSH would refuse it.
+        for (int i = 0; i < 10; i++) {
+            byte[] m = new byte[20_000];
+            m[0] = 94;
+            pair.client.send(m);
+            pair.pump();
+        }
+        assertEquals(1, TransportPair.eventsOf(pair.clientEvents, TransportEvent.KeysEstablished.class).size(),
+                "200 kB before authentication: still the first keys");
+        pair.server.send(new byte[] {52}); // SSH_MSG_USERAUTH_SUCCESS, RFC 4252 §5.1
         pair.pump();
         for (int i = 0; i < 20; i++) {
             byte[] m = new byte[20_000];
@@ -193,7 +204,7 @@ class HostileInputTest {
         }
         int exchanges = TransportPair.eventsOf(pair.clientEvents, TransportEvent.KeysEstablished.class).size();
         assertTrue(exchanges >= 4, "400 kB at a 100 kB limit re-keys about four times, saw " + exchanges);
-        assertEquals(20, TransportPair.serviceMessages(pair.serverEvents).size());
+        assertEquals(30, TransportPair.serviceMessages(pair.serverEvents).size());
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

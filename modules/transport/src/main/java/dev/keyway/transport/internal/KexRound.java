@@ -19,6 +19,8 @@ final class KexRound {
 
     Step step = Step.PEER_KEXINIT;
     final byte[] ourKexInitPayload;
+    /** The sequence number our KEXINIT went out with, to recognise a peer's UNIMPLEMENTED for it. */
+    int ourKexInitSequence;
     final KexInit ourKexInit;
     byte[] peerKexInitPayload;
     KexInit peerKexInit;

@@ -62,6 +62,13 @@ public final class TransportEngine {
     private long packetsReceived;
     private boolean strict;
     private boolean peerWantsExtInfo;
+    /**
+     * Whether SSH_MSG_USERAUTH_SUCCESS has passed. OpenSSH refuses KEXINIT before user
+     * authentication (it answers SSH_MSG_UNIMPLEMENTED, and its client aborts), and never
+     * re-keys before it itself, so automatic re-keys wait for it. Delayed compression
+     * (zlib@openssh.com) will hang on the same signal.
+     */
+    private boolean authenticated;
     private KexRound kex;
     private ServiceMessageSink sink;
 
@@ -127,6 +134,9 @@ public final class TransportEngine {
         }
         if (phase == Phase.CLOSED) {
             throw new IllegalStateException("transport is closed");
+        }
+        if (!client && (payload[0] & 0xff) == MessageNumbers.USERAUTH_SUCCESS) {
+            authenticated = true;
         }
         if (mustHold()) {
             held.add(payload.clone());
@@ -239,7 +249,7 @@ public final class TransportEngine {
         switch (number) {
             case MessageNumbers.DISCONNECT -> onDisconnect(new SshReader(b, off + 1, len - 1));
             case MessageNumbers.IGNORE -> { }
-            case MessageNumbers.UNIMPLEMENTED -> { }
+            case MessageNumbers.UNIMPLEMENTED -> onUnimplemented(new SshReader(b, off + 1, len - 1));
             case MessageNumbers.DEBUG -> onDebug(new SshReader(b, off + 1, len - 1));
             case MessageNumbers.EXT_INFO -> onExtInfo(new SshReader(b, off + 1, len - 1));
             case MessageNumbers.KEXINIT -> onKexInit(Arrays.copyOfRange(b, off, off + len));
@@ -276,6 +286,25 @@ public final class TransportEngine {
         close(new TransportEvent.Disconnected(reason, description, true));
     }
 
+    /**
+     * RFC 4253 §11.4. The one case that matters is a peer refusing our KEXINIT, as OpenSSH
+     * does before user authentication: a first exchange cannot go on without it, but a refused
+     * re-exchange is dropped, and the connection goes on with the keys it has instead of
+     * holding every message forever.
+     */
+    private void onUnimplemented(SshReader r) throws SshProtocolException {
+        int rejected = r.readUint32();
+        if (kex == null || kex.peerKexInit != null || rejected != kex.ourKexInitSequence) {
+            return;
+        }
+        if (sessionId == null) {
+            throw new SshProtocolException(DisconnectReason.KEY_EXCHANGE_FAILED, "the peer refused our SSH_MSG_KEXINIT");
+        }
+        kex = null;
+        events.add(new TransportEvent.DebugMessage(false, "the peer refused a key re-exchange; the current keys stay"));
+        flushHeld();
+    }
+
     private void onDebug(SshReader r) throws SshProtocolException {
         boolean always = r.readBoolean();
         String message = r.readUtf8();
@@ -308,6 +337,9 @@ public final class TransportEngine {
             throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR,
                     MessageNumbers.nameOf(b[off] & 0xff) + " during key exchange");
         }
+        if (client && (b[off] & 0xff) == MessageNumbers.USERAUTH_SUCCESS) {
+            authenticated = true;
+        }
         if (sink != null) {
             sink.accept(b, off, len);
         } else {
@@ -336,6 +368,7 @@ public final class TransportEngine {
                 compression, compression, List.of(), List.of(), false);
         byte[] payload = ours.encode();
         kex = new KexRound(ours, payload);
+        kex.ourKexInitSequence = writer.sequenceNumber();
         writer.write(payload);
         events.add(new TransportEvent.KexInitSent(ours));
     }
@@ -537,9 +570,12 @@ public final class TransportEngine {
         }
     }
 
-    /** RFC 4253 §9: re-exchange keys after a volume of data, counted in both directions. */
+    /**
+     * RFC 4253 §9: re-exchange keys after a volume of data, counted in both directions, once
+     * the user is authenticated (see {@link #authenticated}).
+     */
     private void maybeRekey() {
-        if (phase == Phase.PACKETS && kex == null && sessionId != null
+        if (phase == Phase.PACKETS && kex == null && sessionId != null && authenticated
                 && reader.bytesSinceKeys() + writer.bytesSinceKeys() >= config.rekeyAfterBytes()) {
             sendKexInit();
         }
