@@ -7,6 +7,7 @@ package dev.keyway.integration;
 enum KeywayModule {
     API("keyway-api", "dev.keyway.api"),
     TRANSPORT("keyway-transport", "dev.keyway.transport"),
+    CONNECTION("keyway-connection", "dev.keyway.connection"),
     CONFORMANCE("keyway-conformance", "dev.keyway.conformance"),
     PROVIDER_JCA("keyway-provider-jca", "dev.keyway.provider.jca"),
     PROVIDER_BOUNCYCASTLE("keyway-provider-bouncycastle", "dev.keyway.provider.bouncycastle"),
