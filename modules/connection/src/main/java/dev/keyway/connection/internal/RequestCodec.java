@@ -27,6 +27,11 @@ final class RequestCodec {
         return !(request instanceof OtherRequest) && (client ? TO_CLIENT : TO_SERVER).contains(request.type());
     }
 
+    /** Whether the type is one of RFC 4254 §6 that this codec parses. */
+    static boolean known(String type) {
+        return TO_SERVER.contains(type) || TO_CLIENT.contains(type);
+    }
+
     static byte[] encode(ChannelRequest request) {
         SshWriter w = new SshWriter();
         if (request instanceof PtyRequest p) {
