@@ -76,6 +76,30 @@ class SessionTest {
     }
 
     @Test
+    void simultaneousClosesEndTheChannelWithOneCloseEachWay() throws Exception {
+        int[] ids = pair.openSession();
+        pair.client.close(ids[0]);
+        pair.server.close(ids[1]);
+        pair.pump();
+        assertEquals(List.of(new ChannelClosed(ids[0])), events(pair.client));
+        assertEquals(List.of(new ChannelClosed(ids[1])), events(pair.server));
+        assertEquals(1, pair.sentByClient.stream().filter(m -> WireView.number(m) == 97).count());
+        assertEquals(1, pair.sentByServer.stream().filter(m -> WireView.number(m) == 97).count());
+    }
+
+    @Test
+    void aFailedOpenCannotBeUsed() throws Exception {
+        int c = pair.client.openSession();
+        assertThrows(IllegalStateException.class, () -> pair.client.write(c, new byte[1], 0, 1), "not confirmed yet");
+        pair.pump();
+        int s = only(events(pair.server), ChannelOpenRequested.class).channel();
+        pair.server.rejectOpen(s, OpenFailureReason.CONNECT_FAILED, "");
+        pair.pump();
+        assertThrows(IllegalStateException.class, () -> pair.client.write(c, new byte[1], 0, 1));
+        assertThrows(IllegalStateException.class, () -> pair.client.close(c));
+    }
+
+    @Test
     void severalChannelsHaveTheirOwnIdsAndAFreedIdIsReused() throws Exception {
         int[] a = pair.openSession();
         int[] b = pair.openSession();

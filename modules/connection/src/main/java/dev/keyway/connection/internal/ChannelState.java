@@ -11,6 +11,8 @@ enum ChannelState {
     AWAITING_DECISION,
     /** Confirmed; data may flow until EOF and CLOSE. */
     OPEN,
-    /** CLOSE went both ways, or the open failed: the id is freed when the owner polls the event. */
-    CLOSED
+    /** CLOSE went both ways: the id is freed when the owner polls ChannelClosed. */
+    CLOSED,
+    /** The peer refused this side's open: the id is freed when the owner polls ChannelOpenFailed. */
+    FAILED
 }

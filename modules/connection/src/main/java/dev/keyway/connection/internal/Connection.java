@@ -166,7 +166,7 @@ public final class Connection {
     private Channel inState(int id, ChannelState... allowed) {
         Channel c = existing(id);
         for (ChannelState s : allowed) {
-            if (c.state == s && (s != ChannelState.CLOSED || c.peerWindow != null)) {
+            if (c.state == s) {
                 return c;
             }
         }

@@ -30,7 +30,7 @@ final class Inbound {
             onConfirmation(c);
         } else if (m instanceof OpenFailure f) {
             Channel c = opening(f.recipient());
-            c.state = ChannelState.CLOSED;
+            c.state = ChannelState.FAILED;
             conn.events.add(new ChannelOpenFailed(c.id, f.reasonCode(), f.description()));
         } else {
             onChannelMessage((Addressed) m);
