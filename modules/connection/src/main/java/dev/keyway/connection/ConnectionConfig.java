@@ -52,14 +52,17 @@ public record ConnectionConfig(long initialWindow, long maxPacket, int maxChanne
         return new ConnectionConfig(DEFAULT_WINDOW, DEFAULT_MAX_PACKET, DEFAULT_MAX_CHANNELS, Set.of());
     }
 
+    /** The same config with another window and maximum packet size for this side's channels. */
     public ConnectionConfig withWindow(long window, long packet) {
         return new ConnectionConfig(window, packet, maxChannels, acceptedChannelTypes);
     }
 
+    /** The same config with another cap on channels. */
     public ConnectionConfig withMaxChannels(int channels) {
         return new ConnectionConfig(initialWindow, maxPacket, channels, acceptedChannelTypes);
     }
 
+    /** The same config deciding on other channel types, e.g. "direct-tcpip" for a forwarding server. */
     public ConnectionConfig withAcceptedChannelTypes(Set<String> types) {
         return new ConnectionConfig(initialWindow, maxPacket, maxChannels, types);
     }
