@@ -1,5 +1,6 @@
 package dev.keyway.connection;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -79,7 +80,7 @@ public sealed interface ChannelRequest {
 
         /** A command given as text, sent as UTF-8. */
         public static ExecRequest of(String command) {
-            return new ExecRequest(command.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return new ExecRequest(command.getBytes(StandardCharsets.UTF_8));
         }
 
         @Override
@@ -104,7 +105,7 @@ public sealed interface ChannelRequest {
 
         @Override
         public String toString() {
-            return "ExecRequest[" + new String(command, java.nio.charset.StandardCharsets.UTF_8) + "]";
+            return "ExecRequest[" + new String(command, StandardCharsets.UTF_8) + "]";
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyway.api.DisconnectReason;
 import dev.keyway.api.SshProtocolException;
+import dev.keyway.api.wire.SshWriter;
 import dev.keyway.connection.ConnectionEvent.*;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
@@ -134,7 +135,7 @@ class FlowControlPropertiesTest {
         int server = pair.openSession()[1];
         pair.client.openSession();
         pair.pump();
-        byte[] m = new dev.keyway.api.wire.SshWriter().writeByte(number)
+        byte[] m = new SshWriter().writeByte(number)
                 .writeUint32(recipient < 0 ? server : recipient).writeRaw(rest).toByteArray();
         try {
             pair.server.receive(m, 0, m.length);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.keyway.api.DisconnectReason;
 import dev.keyway.api.SshProtocolException;
+import dev.keyway.api.wire.SshReader;
 import dev.keyway.api.wire.SshWriter;
 import dev.keyway.connection.ConnectionEvent.*;
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ class HostileInputTest {
         assertEquals(new ChannelOpenRefused("direct-tcpip", OpenFailureReason.UNKNOWN_CHANNEL_TYPE), server.pollEvent());
         assertEquals(1, sent.size());
         assertEquals(92, WireView.number(sent.get(0)));
-        assertEquals(3, new dev.keyway.api.wire.SshReader(sent.get(0), 5, 4).readUint32(), "reason code");
+        assertEquals(3, new SshReader(sent.get(0), 5, 4).readUint32(), "reason code");
     }
 
     @Test
@@ -90,7 +91,7 @@ class HostileInputTest {
         open();
         receive(WireView.open("session", 9, 1000, 100));
         assertEquals(new ChannelOpenRefused("session", OpenFailureReason.RESOURCE_SHORTAGE), server.pollEvent());
-        assertEquals(4, new dev.keyway.api.wire.SshReader(sent.get(0), 5, 4).readUint32(), "reason code");
+        assertEquals(4, new SshReader(sent.get(0), 5, 4).readUint32(), "reason code");
     }
 
     @Test

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.keyway.api.wire.SshWriter;
 import dev.keyway.connection.ChannelRequest.*;
 import dev.keyway.connection.ConnectionEvent.*;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +99,32 @@ class SessionTest {
         pair.pump();
         assertThrows(IllegalStateException.class, () -> pair.client.write(c, new byte[1], 0, 1));
         assertThrows(IllegalStateException.class, () -> pair.client.close(c));
+    }
+
+    @Test
+    void openSshServerKeepaliveOnAChannelGetsFailureFromTheClient() throws Exception {
+        int[] ids = pair.openSession();
+        // OpenSSH's ClientAliveInterval probe: a channel request nobody on the client handles.
+        pair.server.sendRequest(ids[1], new OtherRequest("keepalive@openssh.com", new byte[0]), true);
+        pair.pump();
+        assertEquals(List.of(), events(pair.client));
+        assertEquals(List.of(new ChannelRequestReplied(ids[1], "keepalive@openssh.com", false)), events(pair.server));
+    }
+
+    @Test
+    void receivedBytesAreCopiedSoTheCallerMayReuseItsBuffer() throws Exception {
+        ConnectionEngine server = new ConnectionEngine(false, ConnectionConfig.server(), m -> { });
+        byte[] open = WireView.open("session", 0, 1000, 100);
+        server.receive(open, 0, open.length);
+        int id = ((ChannelOpenRequested) server.pollEvent()).channel();
+        server.acceptOpen(id);
+        byte[] buf = new byte[64];
+        byte[] data = new SshWriter().writeByte(94).writeUint32(id)
+                .writeString(new byte[] {1, 2, 3}).toByteArray();
+        System.arraycopy(data, 0, buf, 10, data.length);
+        server.receive(buf, 10, data.length);
+        Arrays.fill(buf, (byte) 9);
+        assertEquals(new ChannelData(id, new byte[] {1, 2, 3}), server.pollEvent());
     }
 
     @Test

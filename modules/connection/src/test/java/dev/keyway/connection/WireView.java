@@ -3,6 +3,8 @@ package dev.keyway.connection;
 import dev.keyway.api.SshProtocolException;
 import dev.keyway.api.wire.SshReader;
 import dev.keyway.api.wire.SshWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reads and builds raw connection messages in tests, as a peer that does not play by the rules would. */
 final class WireView {
@@ -29,8 +31,8 @@ final class WireView {
     }
 
     /** The data length of each data message among {@code messages}, in order. */
-    static java.util.List<Integer> dataLengths(java.util.List<byte[]> messages) throws SshProtocolException {
-        java.util.List<Integer> out = new java.util.ArrayList<>();
+    static List<Integer> dataLengths(List<byte[]> messages) throws SshProtocolException {
+        List<Integer> out = new ArrayList<>();
         for (byte[] m : messages) {
             if (number(m) == DATA || number(m) == EXTENDED_DATA) {
                 out.add(dataLength(m));
