@@ -8,6 +8,7 @@ enum KeywayModule {
     API("keyway-api", "dev.keyway.api"),
     TRANSPORT("keyway-transport", "dev.keyway.transport"),
     NET("keyway-net", "dev.keyway.net"),
+    CONNECTION("keyway-connection", "dev.keyway.connection"),
     CONFORMANCE("keyway-conformance", "dev.keyway.conformance"),
     PROVIDER_JCA("keyway-provider-jca", "dev.keyway.provider.jca"),
     PROVIDER_BOUNCYCASTLE("keyway-provider-bouncycastle", "dev.keyway.provider.bouncycastle"),
