@@ -19,6 +19,7 @@ final class AuthPair {
     final Deque<byte[]> toServer = new ArrayDeque<>();
     final Deque<byte[]> toClient = new ArrayDeque<>();
     final List<byte[]> serverSent = new ArrayList<>();
+    final List<byte[]> clientSent = new ArrayList<>();
     final List<UserAuthClientEvent> clientEvents = new ArrayList<>();
     final List<UserAuthServerEvent> serverEvents = new ArrayList<>();
     final UserAuthServer server;
@@ -30,7 +31,10 @@ final class AuthPair {
             toClient.add(p);
             serverSent.add(p);
         }, 0L);
-        client = new UserAuthClient(clientConfig, toServer::add);
+        client = new UserAuthClient(clientConfig, p -> {
+            toServer.add(p);
+            clientSent.add(p.clone());
+        });
     }
 
     static UserAuthServerConfig.Builder server() {
