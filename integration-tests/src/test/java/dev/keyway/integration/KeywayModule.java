@@ -7,9 +7,11 @@ package dev.keyway.integration;
 enum KeywayModule {
     API("keyway-api", "dev.keyway.api"),
     TRANSPORT("keyway-transport", "dev.keyway.transport"),
+    USERAUTH("keyway-userauth", "dev.keyway.userauth"),
     CONFORMANCE("keyway-conformance", "dev.keyway.conformance"),
     PROVIDER_JCA("keyway-provider-jca", "dev.keyway.provider.jca"),
     PROVIDER_BOUNCYCASTLE("keyway-provider-bouncycastle", "dev.keyway.provider.bouncycastle"),
+    PROVIDER_USERAUTH("keyway-provider-userauth", "dev.keyway.provider.userauth"),
     CLI("keyway-cli", "dev.keyway.cli");
 
     final String artifactId;
