@@ -1,5 +1,6 @@
 package dev.keyway.userauth;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,6 +42,13 @@ class PublicKeyTamperTest {
         server.receive(request, 0, request.length);
     }
 
+    /** The request gets FAILURE (RFC 4252 §5.1) and the user stays unauthenticated. */
+    private void assertRefused(byte[] request) throws SshProtocolException {
+        send(request);
+        assertFalse(server.isAuthenticated());
+        assertEquals(MessageNumbers.USERAUTH_FAILURE, replies.get(replies.size() - 1)[0]);
+    }
+
     @Test
     void untamperedSignatureAuthenticates() throws SshProtocolException {
         send(signedRequest(AuthPair.SESSION_ID, Accounts.USER, TestKeys.ED25519, false));
@@ -49,30 +57,24 @@ class PublicKeyTamperTest {
 
     @Test
     void flippedBitIsRefused() throws SshProtocolException {
-        send(signedRequest(AuthPair.SESSION_ID, Accounts.USER, TestKeys.ED25519, true));
-        assertFalse(server.isAuthenticated());
-        assertEquals(MessageNumbers.USERAUTH_FAILURE, replies.get(0)[0]);
+        assertRefused(signedRequest(AuthPair.SESSION_ID, Accounts.USER, TestKeys.ED25519, true));
     }
 
     @Test
     void signatureForAnotherSessionIsRefused() throws SshProtocolException {
         byte[] otherSession = "another session".getBytes(StandardCharsets.US_ASCII);
-        send(signedRequest(otherSession, Accounts.USER, TestKeys.ED25519, false));
-        assertFalse(server.isAuthenticated());
+        assertRefused(signedRequest(otherSession, Accounts.USER, TestKeys.ED25519, false));
     }
 
     @Test
     void signatureByAnUnauthorizedKeyIsRefused() throws SshProtocolException {
-        send(signedRequest(AuthPair.SESSION_ID, Accounts.USER, TestKeys.ED25519_OTHER, false));
-        assertFalse(server.isAuthenticated());
+        assertRefused(signedRequest(AuthPair.SESSION_ID, Accounts.USER, TestKeys.ED25519_OTHER, false));
     }
 
     @Test
     void validSignatureForAnotherUserGetsTheSameFailure() throws SshProtocolException {
-        send(signedRequest(AuthPair.SESSION_ID, "mallory", TestKeys.ED25519, false));
-        send(signedRequest(AuthPair.SESSION_ID, Accounts.USER, TestKeys.ED25519, true));
-        assertFalse(server.isAuthenticated());
-        assertEquals(List.of(new String(replies.get(0), StandardCharsets.ISO_8859_1)),
-                List.of(new String(replies.get(1), StandardCharsets.ISO_8859_1)));
+        assertRefused(signedRequest(AuthPair.SESSION_ID, "mallory", TestKeys.ED25519, false));
+        assertRefused(signedRequest(AuthPair.SESSION_ID, Accounts.USER, TestKeys.ED25519, true));
+        assertArrayEquals(replies.get(0), replies.get(1));
     }
 }

@@ -20,7 +20,7 @@ public final class UserAuthAlgorithmProvider implements AlgorithmProvider {
     public static final String NAME = "userauth";
 
     private static final List<UserAuthMethod> METHODS = List.of(
-            new NoneMethod(), new PublicKeyMethod(), new KeyboardInteractiveMethod(), new PasswordMethod());
+            NoneMethod.METHOD, PublicKeyMethod.METHOD, KeyboardInteractiveMethod.METHOD, PasswordMethod.METHOD);
 
     @Override
     public String name() {

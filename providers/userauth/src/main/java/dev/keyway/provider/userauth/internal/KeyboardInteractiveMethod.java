@@ -2,7 +2,6 @@ package dev.keyway.provider.userauth.internal;
 
 import dev.keyway.api.DisconnectReason;
 import dev.keyway.api.SshProtocolException;
-import dev.keyway.api.auth.ClientAuthContext;
 import dev.keyway.api.auth.ClientAuthExchange;
 import dev.keyway.api.auth.InteractivePrompter;
 import dev.keyway.api.auth.InteractiveRound;
@@ -23,30 +22,18 @@ import java.util.Optional;
  * dialogue accepts or rejects. The client starts at most {@link #CLIENT_TRIES} dialogues,
  * like OpenSSH's NumberOfPasswordPrompts.
  */
-public final class KeyboardInteractiveMethod implements UserAuthMethod {
+public final class KeyboardInteractiveMethod {
     static final String NAME = "keyboard-interactive";
     static final int CLIENT_TRIES = 3;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    /** The method as a plugin. */
+    public static final UserAuthMethod METHOD = new MethodPlugin(NAME,
+            context -> context.credential(InteractivePrompter.class)
+                    .map(prompter -> new Client(prompter, context.userName()))
+                    .orElse(null),
+            Server::new);
 
-    @Override
-    public ClientAuthExchange startClient(ClientAuthContext context) {
-        return context.credential(InteractivePrompter.class)
-                .map(prompter -> new Client(prompter, context.userName()))
-                .orElse(null);
-    }
-
-    @Override
-    public ServerAuthExchange startServer(ServerAuthContext context) {
-        return new Server(context);
-    }
-
-    @Override
-    public String toString() {
-        return NAME;
+    private KeyboardInteractiveMethod() {
     }
 
     private static final class Client implements ClientAuthExchange {

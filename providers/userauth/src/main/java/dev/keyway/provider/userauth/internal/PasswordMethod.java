@@ -2,7 +2,6 @@ package dev.keyway.provider.userauth.internal;
 
 import dev.keyway.api.DisconnectReason;
 import dev.keyway.api.SshProtocolException;
-import dev.keyway.api.auth.ClientAuthContext;
 import dev.keyway.api.auth.ClientAuthExchange;
 import dev.keyway.api.auth.PasswordAuthenticator;
 import dev.keyway.api.auth.PasswordSource;
@@ -18,29 +17,17 @@ import java.util.Optional;
  * asks for a password change, and answers a client's change request with FAILURE, which
  * §8 allows when changing passwords is not supported.
  */
-public final class PasswordMethod implements UserAuthMethod {
+public final class PasswordMethod {
     static final String NAME = "password";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
+    /** The method as a plugin. */
+    public static final UserAuthMethod METHOD = new MethodPlugin(NAME,
+            context -> context.credential(PasswordSource.class)
+                    .map(source -> new Client(source, context.userName()))
+                    .orElse(null),
+            Server::new);
 
-    @Override
-    public ClientAuthExchange startClient(ClientAuthContext context) {
-        return context.credential(PasswordSource.class)
-                .map(source -> new Client(source, context.userName()))
-                .orElse(null);
-    }
-
-    @Override
-    public ServerAuthExchange startServer(ServerAuthContext context) {
-        return new Server(context);
-    }
-
-    @Override
-    public String toString() {
-        return NAME;
+    private PasswordMethod() {
     }
 
     private static final class Client implements ClientAuthExchange {
@@ -79,12 +66,7 @@ public final class PasswordMethod implements UserAuthMethod {
         }
     }
 
-    private static final class Server implements ServerAuthExchange {
-        private final ServerAuthContext context;
-
-        Server(ServerAuthContext context) {
-            this.context = context;
-        }
+    private record Server(ServerAuthContext context) implements ServerAuthExchange {
 
         @Override
         public Outcome onRequest(SshReader methodFields) throws SshProtocolException {

@@ -2,7 +2,6 @@ package dev.keyway.provider.userauth.internal;
 
 import dev.keyway.api.DisconnectReason;
 import dev.keyway.api.SshProtocolException;
-import dev.keyway.api.auth.ClientAuthContext;
 import dev.keyway.api.auth.ClientAuthExchange;
 import dev.keyway.api.auth.PublicKeyAuthenticator;
 import dev.keyway.api.auth.ServerAuthContext;
@@ -20,38 +19,21 @@ import java.util.Optional;
  * does not want is never used. The server verifies every signature, even for a key it will
  * refuse, so that an unknown user costs the same work as a known one.
  */
-public final class PublicKeyMethod implements UserAuthMethod {
+public final class PublicKeyMethod {
     static final String NAME = "publickey";
 
-    @Override
-    public String name() {
-        return NAME;
+    /** The method as a plugin. */
+    public static final UserAuthMethod METHOD = new MethodPlugin(NAME,
+            context -> context.credential(UserKeyPairs.class)
+                    .filter(keys -> !keys.keyPairs().isEmpty())
+                    .map(keys -> new PublicKeyClient(context, keys.keyPairs()))
+                    .orElse(null),
+            Server::new);
+
+    private PublicKeyMethod() {
     }
 
-    @Override
-    public ClientAuthExchange startClient(ClientAuthContext context) {
-        return context.credential(UserKeyPairs.class)
-                .filter(keys -> !keys.keyPairs().isEmpty())
-                .map(keys -> new PublicKeyClient(context, keys.keyPairs()))
-                .orElse(null);
-    }
-
-    @Override
-    public ServerAuthExchange startServer(ServerAuthContext context) {
-        return new Server(context);
-    }
-
-    @Override
-    public String toString() {
-        return NAME;
-    }
-
-    private static final class Server implements ServerAuthExchange {
-        private final ServerAuthContext context;
-
-        Server(ServerAuthContext context) {
-            this.context = context;
-        }
+    private record Server(ServerAuthContext context) implements ServerAuthExchange {
 
         @Override
         public Outcome onRequest(SshReader methodFields) throws SshProtocolException {
