@@ -80,7 +80,15 @@ public final class UserAuthServer {
             } else if (MessageNumbers.isMethodSpecific(type) && pending != null) {
                 ServerAuthExchange exchange = pending;
                 pending = null;
-                handle(pendingUser, pendingMethod, exchange, exchange.onMessage(Arrays.copyOfRange(buf, off, off + len)));
+                byte[] message = Arrays.copyOfRange(buf, off, off + len);
+                Outcome outcome;
+                try {
+                    outcome = exchange.onMessage(message);
+                } finally {
+                    // An INFO_RESPONSE carries the user's answers; keep no copy of them.
+                    Arrays.fill(message, (byte) 0);
+                }
+                handle(pendingUser, pendingMethod, exchange, outcome);
             } else {
                 throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR,
                         "unexpected user authentication message " + type);
