@@ -15,11 +15,11 @@ import org.junit.jupiter.api.Test;
 class ClassPathProviderRankingTest {
 
     @Test
-    void loadDefaultRanksJcaAboveBouncyCastle() {
+    void loadDefaultRanksJcaAboveBouncyCastleAboveUserAuth() {
         List<AlgorithmProvider> providers = AlgorithmRegistry.loadDefault().providers();
-        assertEquals(List.of("jca", "bouncycastle"), names(providers));
+        assertEquals(List.of("jca", "bouncycastle", "userauth"), names(providers));
         // The ranking rests on these documented priorities, not on discovery order.
-        assertEquals(List.of(200, 100), providers.stream().map(AlgorithmProvider::priority).toList());
+        assertEquals(List.of(200, 100, 0), providers.stream().map(AlgorithmProvider::priority).toList());
     }
 
     @Test
@@ -28,7 +28,7 @@ class ClassPathProviderRankingTest {
                 .addAll(ServiceLoader.load(AlgorithmProvider.class))
                 .preferProviders("bouncycastle")
                 .build();
-        assertEquals(List.of("bouncycastle", "jca"), names(registry.providers()));
+        assertEquals(List.of("bouncycastle", "jca", "userauth"), names(registry.providers()));
     }
 
     private static List<String> names(List<AlgorithmProvider> providers) {

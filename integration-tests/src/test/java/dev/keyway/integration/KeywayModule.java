@@ -9,9 +9,11 @@ enum KeywayModule {
     TRANSPORT("keyway-transport", "dev.keyway.transport"),
     NET("keyway-net", "dev.keyway.net"),
     CONNECTION("keyway-connection", "dev.keyway.connection"),
+    USERAUTH("keyway-userauth", "dev.keyway.userauth"),
     CONFORMANCE("keyway-conformance", "dev.keyway.conformance"),
     PROVIDER_JCA("keyway-provider-jca", "dev.keyway.provider.jca"),
     PROVIDER_BOUNCYCASTLE("keyway-provider-bouncycastle", "dev.keyway.provider.bouncycastle"),
+    PROVIDER_USERAUTH("keyway-provider-userauth", "dev.keyway.provider.userauth"),
     CLI("keyway-cli", "dev.keyway.cli");
 
     final String artifactId;

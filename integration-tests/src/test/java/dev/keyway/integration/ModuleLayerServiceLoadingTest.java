@@ -59,7 +59,7 @@ class ModuleLayerServiceLoadingTest {
     }
 
     @Test
-    void serviceLoaderFindsBothProvidersInTheirModules() throws Exception {
+    void serviceLoaderFindsEveryProviderInItsModule() throws Exception {
         Class<?> spi = layer.findLoader("dev.keyway.api").loadClass(AlgorithmProvider.class.getName());
         assertNotSame(AlgorithmProvider.class, spi, "SPI type came from the class path, not the layer");
         assertEquals("dev.keyway.api", spi.getModule().getName());
@@ -70,10 +70,12 @@ class ModuleLayerServiceLoadingTest {
             // Listing the algorithms links the provider's classes, so a missing "requires"
             // (bcprov for bouncycastle) fails here rather than in a user's session.
             spi.getMethod("algorithms").invoke(provider);
+            spi.getMethod("userAuthMethods").invoke(provider);
             moduleByProviderName.put(name, provider.getClass().getModule().getName());
         }
         assertEquals(Map.of("jca", "dev.keyway.provider.jca",
-                        "bouncycastle", "dev.keyway.provider.bouncycastle"),
+                        "bouncycastle", "dev.keyway.provider.bouncycastle",
+                        "userauth", "dev.keyway.provider.userauth"),
                 moduleByProviderName);
     }
 }

@@ -25,7 +25,9 @@ class ProviderRegistrationTest {
         return Stream.of(
                 new ProviderJar(KeywayModule.PROVIDER_JCA, "dev.keyway.provider.jca.JcaAlgorithmProvider"),
                 new ProviderJar(KeywayModule.PROVIDER_BOUNCYCASTLE,
-                        "dev.keyway.provider.bouncycastle.BouncyCastleAlgorithmProvider"));
+                        "dev.keyway.provider.bouncycastle.BouncyCastleAlgorithmProvider"),
+                new ProviderJar(KeywayModule.PROVIDER_USERAUTH,
+                        "dev.keyway.provider.userauth.UserAuthAlgorithmProvider"));
     }
 
     @Test

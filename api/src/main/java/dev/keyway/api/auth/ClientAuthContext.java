@@ -1,6 +1,7 @@
 package dev.keyway.api.auth;
 
 import dev.keyway.api.AlgorithmRegistry;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,9 @@ public interface ClientAuthContext {
 
     /** The server's {@code server-sig-algs} (RFC 8308 §3.1), empty if it sent none. */
     List<String> serverSignatureAlgorithms();
+
+    /** Randomness for signatures that need it (ECDSA); passed in, as the engine holds none. */
+    SecureRandom random();
 
     /** A credential of the given type, if the embedder supplied one. */
     <T> Optional<T> credential(Class<T> type);

@@ -29,5 +29,12 @@ public interface ClientAuthExchange {
         /** Send a new request with these method-specific fields, e.g. the signed request after PK_OK. */
         record Request(byte[] methodFields) implements ClientStep {
         }
+
+        /**
+         * This method cannot go on (a password change request, RFC 4252 §8, or a prompt the
+         * user cancelled, RFC 4256 §3.3); the core abandons it and tries the next method.
+         */
+        record GiveUp() implements ClientStep {
+        }
     }
 }

@@ -1,0 +1,38 @@
+package dev.keyway.userauth;
+
+import java.util.List;
+
+/**
+ * What the server engine reports to its owner. None of them says why an attempt failed, for
+ * the same reason SSH_MSG_USERAUTH_FAILURE does not (RFC 4252 §5.1).
+ */
+public sealed interface UserAuthServerEvent {
+
+    /**
+     * The user is authenticated and SSH_MSG_USERAUTH_SUCCESS is sent (RFC 4252 §5.1); the
+     * owner now starts the service.
+     *
+     * @param user the authenticated user name
+     * @param methods the methods that succeeded, in order (more than one after partial success)
+     */
+    record Authenticated(String user, List<String> methods) implements UserAuthServerEvent {
+        public Authenticated {
+            methods = List.copyOf(methods);
+        }
+    }
+
+    /**
+     * A method succeeded but more are required (RFC 4252 §5.1 partial success).
+     *
+     * @param methods the methods that succeeded so far, in order
+     */
+    record PartialSuccess(String user, List<String> methods) implements UserAuthServerEvent {
+        public PartialSuccess {
+            methods = List.copyOf(methods);
+        }
+    }
+
+    /** An attempt failed and counted against the limit; for the local log, not the peer. */
+    record AttemptFailed(String user, String method) implements UserAuthServerEvent {
+    }
+}

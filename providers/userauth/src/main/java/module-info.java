@@ -1,0 +1,9 @@
+/** The standard user authentication methods (RFC 4252, RFC 4256) as a provider. */
+module dev.keyway.provider.userauth {
+    requires transitive dev.keyway.api;
+
+    exports dev.keyway.provider.userauth;
+
+    provides dev.keyway.api.spi.AlgorithmProvider
+            with dev.keyway.provider.userauth.UserAuthAlgorithmProvider;
+}
