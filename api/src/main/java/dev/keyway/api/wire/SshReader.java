@@ -67,10 +67,17 @@ public final class SshReader {
     /** A uint32 as the int with the same 32 bits. */
     public int readUint32() throws WireFormatException {
         need(4, "uint32");
-        int v = ((buf[pos] & 0xff) << 24) | ((buf[pos + 1] & 0xff) << 16)
-                | ((buf[pos + 2] & 0xff) << 8) | (buf[pos + 3] & 0xff);
+        int v = uint32At(buf, pos);
         pos += 4;
         return v;
+    }
+
+    /**
+     * The uint32 at {@code b[off, off+4)}, for the packet path, where a reader per packet would
+     * be overhead; the caller has checked that four bytes are there.
+     */
+    public static int uint32At(byte[] b, int off) {
+        return ((b[off] & 0xff) << 24) | ((b[off + 1] & 0xff) << 16) | ((b[off + 2] & 0xff) << 8) | (b[off + 3] & 0xff);
     }
 
     /** A uint32 as a non-negative long. */

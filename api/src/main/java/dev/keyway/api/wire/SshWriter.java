@@ -43,12 +43,17 @@ public final class SshWriter {
 
     public SshWriter writeUint32(int v) {
         ensure(4);
-        buf[size] = (byte) (v >>> 24);
-        buf[size + 1] = (byte) (v >>> 16);
-        buf[size + 2] = (byte) (v >>> 8);
-        buf[size + 3] = (byte) v;
+        putUint32At(buf, size, v);
         size += 4;
         return this;
+    }
+
+    /** Writes a uint32 at {@code b[off, off+4)}, for the packet path, which frames in place. */
+    public static void putUint32At(byte[] b, int off, int v) {
+        b[off] = (byte) (v >>> 24);
+        b[off + 1] = (byte) (v >>> 16);
+        b[off + 2] = (byte) (v >>> 8);
+        b[off + 3] = (byte) v;
     }
 
     public SshWriter writeUint32(long v) {

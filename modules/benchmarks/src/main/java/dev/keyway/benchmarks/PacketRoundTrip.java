@@ -30,10 +30,7 @@ abstract class PacketRoundTrip {
         Random random = new Random(len);
         random.nextBytes(buf);
         int packetLength = len - 4;
-        buf[0] = (byte) (packetLength >>> 24);
-        buf[1] = (byte) (packetLength >>> 16);
-        buf[2] = (byte) (packetLength >>> 8);
-        buf[3] = (byte) packetLength;
+        dev.keyway.api.wire.SshWriter.putUint32At(buf, 0, packetLength);
         buf[4] = 8; // padding_length; any value the cipher does not care about
     }
 

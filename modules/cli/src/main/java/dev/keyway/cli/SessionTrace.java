@@ -125,7 +125,7 @@ final class SessionTrace {
     private static String serviceMessage(byte[] p) {
         int n = p[0] & 0xff;
         if ((n == 5 || n == 6) && p.length >= 5) {
-            int len = ((p[1] & 0xff) << 24) | ((p[2] & 0xff) << 16) | ((p[3] & 0xff) << 8) | (p[4] & 0xff);
+            int len = dev.keyway.api.wire.SshReader.uint32At(p, 1);
             String name = new String(p, 5, Math.min(len, p.length - 5), StandardCharsets.UTF_8);
             return (n == 5 ? "SSH_MSG_SERVICE_REQUEST \"" : "SSH_MSG_SERVICE_ACCEPT \"") + name + "\" (RFC 4253 §10)";
         }

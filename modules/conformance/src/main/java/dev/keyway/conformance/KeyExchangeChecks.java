@@ -58,8 +58,7 @@ public final class KeyExchangeChecks {
         if (encoded.length < 4) {
             throw new AssertionError("K is shorter than its length field");
         }
-        int len = ((encoded[0] & 0xff) << 24) | ((encoded[1] & 0xff) << 16)
-                | ((encoded[2] & 0xff) << 8) | (encoded[3] & 0xff);
+        int len = dev.keyway.api.wire.SshReader.uint32At(encoded, 0);
         if (len != encoded.length - 4) {
             throw new AssertionError("K's length field says " + len + " but " + (encoded.length - 4) + " follow");
         }

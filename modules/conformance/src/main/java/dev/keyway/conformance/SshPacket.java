@@ -42,10 +42,7 @@ final class SshPacket {
         int off = rnd.nextInt(17);
         byte[] buf = new byte[off + 4 + packetLength + tagLength + GUARD];
         rnd.nextBytes(buf);
-        buf[off] = (byte) (packetLength >>> 24);
-        buf[off + 1] = (byte) (packetLength >>> 16);
-        buf[off + 2] = (byte) (packetLength >>> 8);
-        buf[off + 3] = (byte) packetLength;
+        dev.keyway.api.wire.SshWriter.putUint32At(buf, off, packetLength);
         buf[off + 4] = (byte) padding;
         return new SshPacket(buf, off, 4 + packetLength, tagLength);
     }

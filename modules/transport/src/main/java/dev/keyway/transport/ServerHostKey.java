@@ -1,5 +1,6 @@
 package dev.keyway.transport;
 
+import dev.keyway.api.wire.SshReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,7 +24,7 @@ public record ServerHostKey(String algorithm, byte[] blob, PublicKey publicKey) 
 
     /** The key type inside the blob, e.g. {@code ssh-rsa} for {@code rsa-sha2-256}. */
     public String keyType() {
-        int len = ((blob[0] & 0xff) << 24) | ((blob[1] & 0xff) << 16) | ((blob[2] & 0xff) << 8) | (blob[3] & 0xff);
+        int len = SshReader.uint32At(blob, 0);
         return new String(blob, 4, len, StandardCharsets.US_ASCII);
     }
 

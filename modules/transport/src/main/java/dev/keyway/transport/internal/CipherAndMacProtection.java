@@ -1,5 +1,7 @@
 package dev.keyway.transport.internal;
 
+import dev.keyway.api.wire.SshReader;
+
 import dev.keyway.api.spi.BulkCipherAlgorithm;
 import dev.keyway.api.spi.ConstantTime;
 import dev.keyway.api.spi.MacAlgorithm;
@@ -66,7 +68,7 @@ final class CipherAndMacProtection implements PacketProtection {
         if (!encryptThenMac) {
             cipher.update(buf, off, blockSize);
         }
-        return Bytes.uint32(buf, off);
+        return SshReader.uint32At(buf, off);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.keyway.transport.internal;
 
+import dev.keyway.api.wire.SshReader;
+
 /** No protection: the state of both directions before the first NEWKEYS (RFC 4253 §6). */
 final class ClearTextProtection implements PacketProtection {
     static final ClearTextProtection INSTANCE = new ClearTextProtection();
@@ -33,7 +35,7 @@ final class ClearTextProtection implements PacketProtection {
 
     @Override
     public int packetLength(int seq, byte[] buf, int off) {
-        return Bytes.uint32(buf, off);
+        return SshReader.uint32At(buf, off);
     }
 
     @Override

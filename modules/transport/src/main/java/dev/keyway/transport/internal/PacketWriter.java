@@ -1,5 +1,6 @@
 package dev.keyway.transport.internal;
 
+import dev.keyway.api.wire.SshWriter;
 import java.security.SecureRandom;
 
 /**
@@ -36,7 +37,7 @@ public final class PacketWriter {
         int total = 4 + packetLength + p.trailerLength();
         int at = out.reserve(total);
         byte[] b = out.array();
-        Bytes.putUint32(b, at, packetLength);
+        SshWriter.putUint32At(b, at, packetLength);
         b[at + 4] = (byte) padding;
         System.arraycopy(payload, off, b, at + 5, len);
         fillPadding(b, at + 5 + len, padding);

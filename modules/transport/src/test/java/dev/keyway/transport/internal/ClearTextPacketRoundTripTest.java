@@ -87,7 +87,7 @@ class ClearTextPacketRoundTripTest {
     private static void assertFraming(ByteQueue wire, int start, int payloadLength) {
         byte[] b = wire.array();
         int at = wire.head() + start;
-        int packetLength = Bytes.uint32(b, at);
+        int packetLength = dev.keyway.api.wire.SshReader.uint32At(b, at);
         int padding = b[at + 4] & 0xff;
         assertEquals(wire.size() - start, 4 + packetLength, "one packet, no MAC in clear text");
         assertEquals(0, (4 + packetLength) % 8, "aligned to 8");
@@ -122,7 +122,7 @@ class ClearTextPacketRoundTripTest {
         writer.write(new byte[3]);
         byte[] b = wire.array();
         int first = wire.head();
-        int packet = 4 + Bytes.uint32(b, first);
+        int packet = 4 + dev.keyway.api.wire.SshReader.uint32At(b, first);
         int padding = b[first + 4] & 0xff;
         byte[] pad1 = Arrays.copyOfRange(b, first + 5 + 3, first + 5 + 3 + padding);
         byte[] pad2 = Arrays.copyOfRange(b, first + packet + 5 + 3, first + packet + 5 + 3 + padding);

@@ -29,7 +29,7 @@ class PacketLengthValidationTest {
 
     private static byte[] header(int packetLength) {
         byte[] b = new byte[4];
-        Bytes.putUint32(b, 0, packetLength);
+        dev.keyway.api.wire.SshWriter.putUint32At(b, 0, packetLength);
         return b;
     }
 
@@ -67,7 +67,7 @@ class PacketLengthValidationTest {
     private static byte[] packet(int paddingLength, int payloadLength, int actualPadding) {
         int packetLength = 1 + payloadLength + actualPadding;
         byte[] b = new byte[4 + packetLength];
-        Bytes.putUint32(b, 0, packetLength);
+        dev.keyway.api.wire.SshWriter.putUint32At(b, 0, packetLength);
         b[4] = (byte) paddingLength;
         b[5] = 21;
         return b;
