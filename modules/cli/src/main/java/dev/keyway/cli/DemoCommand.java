@@ -8,6 +8,7 @@ import dev.keyway.net.Connection;
 import dev.keyway.net.ConnectionLimits;
 import dev.keyway.net.EventLoop;
 import dev.keyway.net.Listener;
+import dev.keyway.net.ObservedDriver;
 import dev.keyway.net.TransportDriver;
 import dev.keyway.transport.ServerHostKey;
 import dev.keyway.transport.SshTransport;
@@ -53,15 +54,15 @@ final class DemoCommand implements Callable<Integer> {
 
         try (EventLoop loop = EventLoop.start("keyway-demo");
                 Listener listener = Listener.bind(loop, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                        () -> new WireTap(new TransportDriver(server, (c, e) -> session.serverEvent(e)),
-                                bytes -> session.wrote(false, bytes)),
+                        () -> new ObservedDriver(new TransportDriver(server, (c, e) -> session.serverEvent(e)),
+                                bytes -> session.wrote(false, bytes), () -> { }),
                         ConnectionLimits.defaults())) {
             trace.section("TCP connection");
             trace.note("server", "listening on " + listener.address().getHostString() + ":"
                     + listener.address().getPort() + " with a new ssh-ed25519 host key " + expected);
             Connection connection = Connection.connect(loop, listener.address(),
-                    new WireTap(new TransportDriver(client, (c, e) -> session.clientEvent(e)),
-                            bytes -> session.wrote(true, bytes)),
+                    new ObservedDriver(new TransportDriver(client, (c, e) -> session.clientEvent(e)),
+                            bytes -> session.wrote(true, bytes), () -> { }),
                     ConnectionLimits.defaults()).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             connection.closed().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             session.serverDone.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -121,7 +121,7 @@ class NetworkSessionTest {
         CompletableFuture<Void> serverClosed = new CompletableFuture<>();
         try (Listener listener = Listener.bind(serverLoop, LoopbackPeers.ANY_PORT, () -> {
             TransportDriver d = LoopbackPeers.server(atServer);
-            return new ProtocolDriverAdapter(d, () -> serverClosed.complete(null));
+            return new ObservedDriver(d, bytes -> { }, () -> serverClosed.complete(null));
         }, ConnectionLimits.defaults())) {
             try (Socket s = new Socket(listener.address().getAddress(), listener.address().getPort())) {
                 s.getOutputStream().write("SSH-2.0-vanishing\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -1,15 +1,25 @@
 package dev.keyway.net;
 
 import java.nio.ByteBuffer;
+import java.util.function.Consumer;
 
-/** Passes everything to a driver and also runs an action when the connection closes. */
-final class ProtocolDriverAdapter implements ProtocolDriver {
+/**
+ * A driver that passes everything through to another and lets an observer see the bytes it
+ * puts on the wire and learn when the connection closed: for traces, taps and tests.
+ */
+public final class ObservedDriver implements ProtocolDriver {
     private final ProtocolDriver inner;
-    private final Runnable onClosed;
+    private final Consumer<ByteBuffer> written;
+    private final Runnable closed;
 
-    ProtocolDriverAdapter(ProtocolDriver inner, Runnable onClosed) {
+    /**
+     * @param written sees a read-only view of each batch of output, on the loop thread
+     * @param closed runs after the connection closed
+     */
+    public ObservedDriver(ProtocolDriver inner, Consumer<ByteBuffer> written, Runnable closed) {
         this.inner = inner;
-        this.onClosed = onClosed;
+        this.written = written;
+        this.closed = closed;
     }
 
     @Override
@@ -24,7 +34,10 @@ final class ProtocolDriverAdapter implements ProtocolDriver {
 
     @Override
     public int drainOutput(ByteBuffer dst) {
-        return inner.drainOutput(dst);
+        int start = dst.position();
+        int n = inner.drainOutput(dst);
+        written.accept(dst.asReadOnlyBuffer().flip().position(start));
+        return n;
     }
 
     @Override
@@ -55,6 +68,6 @@ final class ProtocolDriverAdapter implements ProtocolDriver {
     @Override
     public void onClosed() {
         inner.onClosed();
-        onClosed.run();
+        closed.run();
     }
 }
