@@ -2,6 +2,7 @@
 module dev.keyway.cli {
     requires dev.keyway.net;
     requires info.picocli;
+    requires net.sourceforge.plantuml;
 
     uses dev.keyway.api.spi.AlgorithmProvider;
 

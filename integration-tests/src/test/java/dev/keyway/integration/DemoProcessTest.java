@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,10 +29,12 @@ class DemoProcessTest {
         }
         modulePath.add(TestClassPath.jar("bcprov-jdk18on"));
         modulePath.add(TestClassPath.jar("picocli"));
+        modulePath.add(TestClassPath.jar("plantuml-mit"));
+        Path svg = Files.createTempFile("keyway-demo", ".svg");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-p",
                 modulePath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
-                "-m", "dev.keyway.cli/dev.keyway.cli.Main", "demo")
+                "-m", "dev.keyway.cli/dev.keyway.cli.Main", "demo", "--diagram", svg.toString())
                 .redirectErrorStream(true).start();
         p.getOutputStream().close();
         boolean finished = p.waitFor(60, TimeUnit.SECONDS);
@@ -41,7 +44,7 @@ class DemoProcessTest {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(finished, "the demo must finish; it printed:\n" + out);
         assertEquals(0, p.exitValue(), out);
-        String[] inOrder = {"TCP connect", "SSH-2.0-Keyway", "SSH_MSG_KEXINIT", "kex_algorithms",
+        String[] inOrder = {"TCP connect (SYN", "SSH-2.0-Keyway", "SSH_MSG_KEXINIT", "kex_algorithms",
             "SSH_MSG_KEX_ECDH_INIT", "SSH_MSG_KEX_ECDH_REPLY", "SHA256:", "SSH_MSG_NEWKEYS",
             "encrypted bytes", "SSH_MSG_SERVICE_REQUEST", "encrypted bytes", "SSH_MSG_SERVICE_ACCEPT",
             "SSH_MSG_DISCONNECT", "The session ran to the end."};
@@ -51,5 +54,10 @@ class DemoProcessTest {
             assertTrue(found >= 0, "'" + step + "' missing or out of order in:\n" + out);
             at = found;
         }
+        String drawn = Files.readString(svg, StandardCharsets.UTF_8);
+        Files.delete(svg);
+        assertTrue(drawn.startsWith("<svg") || drawn.contains("<svg"), "an SVG file");
+        assertTrue(drawn.contains("SSH_MSG_KEX_ECDH_REPLY") && drawn.contains("Version exchange"),
+                "the diagram shows the session's messages and phases");
     }
 }

@@ -14,9 +14,12 @@ import dev.keyway.transport.ServerHostKey;
 import dev.keyway.transport.SshTransport;
 import dev.keyway.transport.TransportConfig;
 import dev.keyway.transport.TransportEvent;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.util.List;
@@ -24,6 +27,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * Runs a Keyway client and a Keyway server in this process over a real TCP connection on
@@ -35,10 +39,15 @@ import picocli.CommandLine.Command;
 final class DemoCommand implements Callable<Integer> {
     private static final long TIMEOUT_SECONDS = 20;
 
+    @Option(names = "--diagram", paramLabel = "FILE.svg",
+            description = "Also draw the session as a sequence diagram (SVG), like the course notes' PlantUML one.")
+    private Path diagramFile;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = System.out;
-        SessionTrace trace = new SessionTrace(out);
+        SequenceDiagram diagram = new SequenceDiagram();
+        SessionTrace trace = new SessionTrace(out, diagram);
         AlgorithmRegistry registry = AlgorithmRegistry.loadDefault();
         out.println("Keyway demo: an SSH-2 session between a Keyway client and a Keyway server on 127.0.0.1");
         out.println("algorithm providers found: " + registry.providers());
@@ -60,6 +69,7 @@ final class DemoCommand implements Callable<Integer> {
             trace.section("TCP connection");
             trace.note("server", "listening on " + listener.address().getHostString() + ":"
                     + listener.address().getPort() + " with a new ssh-ed25519 host key " + expected);
+            trace.step("client", "server", "TCP connect (SYN, SYN-ACK, ACK: the kernel's three-way handshake)");
             Connection connection = Connection.connect(loop, listener.address(),
                     new ObservedDriver(new TransportDriver(client, (c, e) -> session.clientEvent(e)),
                             bytes -> session.wrote(true, bytes), () -> { }),
@@ -69,6 +79,12 @@ final class DemoCommand implements Callable<Integer> {
         }
         trace.note("client", "closes the TCP connection (FIN)");
         out.println();
+        if (diagramFile != null) {
+            try (OutputStream svg = Files.newOutputStream(diagramFile)) {
+                diagram.writeSvg(svg);
+            }
+            out.println("Sequence diagram written to " + diagramFile);
+        }
         boolean ok = session.serviceAccepted && session.failure == null;
         out.println(ok ? "The session ran to the end." : "The session failed: " + session.failure);
         return ok ? 0 : 1;

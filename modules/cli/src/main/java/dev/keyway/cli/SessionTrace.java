@@ -18,10 +18,12 @@ final class SessionTrace {
     private static final String SERVER = "server";
 
     private final PrintStream out;
+    private final SequenceDiagram diagram;
     private String section = "";
 
-    SessionTrace(PrintStream out) {
+    SessionTrace(PrintStream out, SequenceDiagram diagram) {
         this.out = out;
+        this.diagram = diagram;
     }
 
     void section(String title) {
@@ -29,15 +31,18 @@ final class SessionTrace {
             section = title;
             out.println();
             out.println("== " + title);
+            diagram.group(title);
         }
     }
 
     void step(String from, String to, String what) {
         out.printf("  %-6s -> %-6s  %s%n", from, to, what);
+        diagram.message(from, to, what);
     }
 
     void note(String who, String what) {
         out.printf("  %-6s           %s%n", who, what);
+        diagram.note(who, what);
     }
 
     void detail(String what) {

@@ -1,0 +1,54 @@
+package dev.keyway.cli;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import net.sourceforge.plantuml.FileFormat;
+import net.sourceforge.plantuml.FileFormatOption;
+import net.sourceforge.plantuml.SourceStringReader;
+
+/**
+ * The session as a PlantUML sequence diagram, like the one the course notes are written in:
+ * one group per phase, an arrow per message, a note per local step. Rendered to SVG with
+ * PlantUML's MIT-licensed library.
+ */
+final class SequenceDiagram {
+    private final StringBuilder source = new StringBuilder(
+            "@startuml\nskinparam responseMessageBelowArrow true\nparticipant Client\nparticipant Server\n");
+    private boolean inGroup;
+
+    void group(String title) {
+        if (inGroup) {
+            source.append("end\n");
+        }
+        source.append("group ").append(escape(title)).append('\n');
+        inGroup = true;
+    }
+
+    void message(String from, String to, String text) {
+        source.append(participant(from)).append(" -> ").append(participant(to)).append(" : ")
+                .append(escape(text)).append('\n');
+    }
+
+    void note(String who, String text) {
+        String over = who.equals("both") ? "Client, Server" : participant(who);
+        source.append("note over ").append(over).append(" : ").append(escape(text)).append('\n');
+    }
+
+    /** The PlantUML source. */
+    String source() {
+        return source + (inGroup ? "end\n" : "") + "@enduml\n";
+    }
+
+    void writeSvg(OutputStream out) throws IOException {
+        new SourceStringReader(source()).outputImage(out, new FileFormatOption(FileFormat.SVG));
+    }
+
+    private static String participant(String side) {
+        return side.equals("client") ? "Client" : "Server";
+    }
+
+    /** One diagram line per entry: PlantUML reads line breaks as the end of a statement. */
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace("\n", "\\n");
+    }
+}
