@@ -29,18 +29,22 @@ final class HostileInput {
         T run() throws SshProtocolException;
     }
 
+    /** What a step did: a result (possibly null) or a refusal. */
+    record Attempt<T>(T result, SshProtocolException refusal) {
+    }
+
     /**
-     * Runs {@code step} and returns its result, or null if it threw SshProtocolException.
+     * Runs {@code step} and returns its result or its SshProtocolException.
      *
      * @throws AssertionError if it threw anything else or allocated more than {@code bound}
      */
-    static <T> T expectOnlyProtocolErrors(String what, long bound, Step<T> step) {
+    static <T> Attempt<T> attempt(String what, long bound, Step<T> step) {
         AllocationCounter counter = AllocationCounter.start();
-        T result;
+        Attempt<T> attempt;
         try {
-            result = step.run();
-        } catch (SshProtocolException expected) {
-            result = null;
+            attempt = new Attempt<>(step.run(), null);
+        } catch (SshProtocolException refusal) {
+            attempt = new Attempt<>(null, refusal);
         } catch (OutOfMemoryError e) {
             throw new AssertionError(what + ": ran out of memory on hostile input", e);
         } catch (RuntimeException | StackOverflowError e) {
@@ -50,7 +54,12 @@ final class HostileInput {
         if (allocated > bound) {
             throw new AssertionError(what + ": allocated " + allocated + " bytes on hostile input (bound " + bound + ")");
         }
-        return result;
+        return attempt;
+    }
+
+    /** The result of {@code step}, or null if it threw SshProtocolException; see {@link #attempt}. */
+    static <T> T expectOnlyProtocolErrors(String what, long bound, Step<T> step) {
+        return attempt(what, bound, step).result();
     }
 
     static <T> T expectOnlyProtocolErrors(String what, Step<T> step) {
