@@ -9,63 +9,46 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The two contexts a method's halves see (RFC 4252 §5), made of fixed values, so that the
- * kit drives a method without the user authentication engine.
+ * What a method's halves see of one authentication (RFC 4252 §5), made of fixed values, so
+ * that the kit drives a method without the user authentication engine. One record serves both
+ * sides: the map holds the client's credentials or the server's authenticators, by type.
  */
-final class AuthContexts {
+record AuthContexts(String userName, byte[] id, AlgorithmRegistry registry, SecureRandom random,
+        Map<Class<?>, Object> byType) implements ClientAuthContext, ServerAuthContext {
     private static final String SERVICE = "ssh-connection";
-
-    private AuthContexts() {
-    }
 
     static ClientAuthContext client(String user, byte[] sessionId, AlgorithmRegistry registry, SecureRandom random,
             Map<Class<?>, Object> credentials) {
-        return new Client(user, sessionId, registry, random, credentials);
+        return new AuthContexts(user, sessionId, registry, random, credentials);
     }
 
     static ServerAuthContext server(String user, byte[] sessionId, AlgorithmRegistry registry,
             Map<Class<?>, Object> authenticators) {
-        return new Server(user, sessionId, registry, authenticators);
+        return new AuthContexts(user, sessionId, registry, null, authenticators);
     }
 
-    private record Client(String userName, byte[] id, AlgorithmRegistry registry, SecureRandom random,
-            Map<Class<?>, Object> credentials) implements ClientAuthContext {
-        @Override
-        public String serviceName() {
-            return SERVICE;
-        }
-
-        @Override
-        public byte[] sessionId() {
-            return id.clone();
-        }
-
-        @Override
-        public List<String> serverSignatureAlgorithms() {
-            return List.of();
-        }
-
-        @Override
-        public <T> Optional<T> credential(Class<T> type) {
-            return Optional.ofNullable(type.cast(credentials.get(type)));
-        }
+    @Override
+    public String serviceName() {
+        return SERVICE;
     }
 
-    private record Server(String userName, byte[] id, AlgorithmRegistry registry,
-            Map<Class<?>, Object> authenticators) implements ServerAuthContext {
-        @Override
-        public String serviceName() {
-            return SERVICE;
-        }
+    @Override
+    public byte[] sessionId() {
+        return id.clone();
+    }
 
-        @Override
-        public byte[] sessionId() {
-            return id.clone();
-        }
+    @Override
+    public List<String> serverSignatureAlgorithms() {
+        return List.of();
+    }
 
-        @Override
-        public <T> Optional<T> authenticator(Class<T> type) {
-            return Optional.ofNullable(type.cast(authenticators.get(type)));
-        }
+    @Override
+    public <T> Optional<T> credential(Class<T> type) {
+        return Optional.ofNullable(type.cast(byType.get(type)));
+    }
+
+    @Override
+    public <T> Optional<T> authenticator(Class<T> type) {
+        return credential(type);
     }
 }
