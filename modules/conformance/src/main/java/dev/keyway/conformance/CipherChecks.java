@@ -126,6 +126,30 @@ final class CipherChecks {
                 alg.name() + ": a changed key or IV bit did not change the sealed packet");
     }
 
+    /**
+     * Random bytes where a sealed packet should be: {@code packetLength} reads any 4 bytes
+     * without throwing, and {@code open} returns false (RFC 5647 §7.3: a packet failing
+     * authentication is refused), never throws, never allocates without bound. The length
+     * given to open is block-aligned, as the transport checks before it calls open.
+     */
+    static void aeadHostile(AeadCipherAlgorithm alg, long seed, int blocks, int seq) {
+        Random rnd = new Random(seed);
+        AeadCipher opener = alg.create(CipherDirection.DECRYPT, bytes(rnd, alg.keyLength()), bytes(rnd, alg.ivLength()));
+        int len = 4 + Math.max(1, blocks) * alg.blockSize();
+        int off = rnd.nextInt(9);
+        byte[] buf = bytes(rnd, off + len + alg.tagLength());
+        Integer claimed = HostileInput.expectOnlyProtocolErrors(alg.name() + " packetLength",
+                () -> opener.packetLength(seq, buf, off));
+        if (claimed == null) {
+            throw new AssertionError(alg.name() + ": packetLength may not refuse; the transport checks the value");
+        }
+        Boolean opened = HostileInput.expectOnlyProtocolErrors(alg.name() + " open",
+                () -> opener.open(seq, buf, off, len));
+        if (!Boolean.FALSE.equals(opened)) {
+            throw new AssertionError(alg.name() + ": open accepted random bytes");
+        }
+    }
+
     /** Declared sizes match the standard and wrong-sized keys and IVs are refused at create. */
     static void aeadSizes(AeadCipherAlgorithm alg) {
         commonSizes(alg);

@@ -122,6 +122,16 @@ public abstract class CipherConformance {
         }
     }
 
+    @Property(tries = 200)
+    public void aeadRefusesRandomBytes(@ForAll("aeadCiphers") AeadCipherAlgorithm alg,
+            @ForAll @IntRange(max = 2_200) int blocks,
+            @ForAll("sequenceNumbers") int seq,
+            @ForAll long seed) {
+        if (alg != null) {
+            CipherChecks.aeadHostile(alg, seed, blocks, seq);
+        }
+    }
+
     @Example
     public void aeadSizesAreTheDeclaredOnes() {
         ProviderAlgorithms.of(provider, AeadCipherAlgorithm.class).forEach(CipherChecks::aeadSizes);

@@ -106,20 +106,27 @@ public final class KeyExchangeChecks {
     }
 
     /**
-     * Checks that arbitrary bytes as a peer value are either accepted, giving a minimal K,
-     * or refused with KEY_EXCHANGE_FAILED; never any other exception. (32 random bytes are
-     * a valid X25519 value almost always, so acceptance is allowed.)
+     * Checks that arbitrary bytes as a peer value, on either side ({@code respond} and
+     * {@code complete}), are either accepted, giving a minimal K, or refused with
+     * KEY_EXCHANGE_FAILED; never any other exception, nor an unbounded allocation. (32 random
+     * bytes are a valid X25519 value almost always, so acceptance is allowed.)
      */
     public static void assertArbitraryValueHandled(KeyExchangeAlgorithm kex, byte[] value, SecureRandom random) {
-        try {
-            KeyExchangeAlgorithm.Response r = kex.respond(value.clone(), random);
-            assertMinimalMpint(r.secret().encoded());
-        } catch (SshProtocolException e) {
-            if (e.reason() != DisconnectReason.KEY_EXCHANGE_FAILED) {
-                throw new AssertionError(kex.name() + ": wrong reason " + e.reason(), e);
-            }
-        } catch (RuntimeException e) {
-            throw new AssertionError(kex.name() + ": threw " + e, e);
+        HostileInput.Attempt<KeyExchangeAlgorithm.Response> responded = HostileInput.attempt(kex.name() + " respond",
+                HostileInput.ALLOCATION_BOUND, () -> kex.respond(value.clone(), random));
+        checkAttempt(kex, "respond", responded.refusal(), responded.result() == null ? null : responded.result().secret());
+        KeyExchangeAlgorithm.Initiator init = kex.initiate(random);
+        HostileInput.Attempt<SharedSecret> completed = HostileInput.attempt(kex.name() + " complete",
+                HostileInput.ALLOCATION_BOUND, () -> init.complete(value.clone()));
+        checkAttempt(kex, "complete", completed.refusal(), completed.result());
+    }
+
+    private static void checkAttempt(KeyExchangeAlgorithm kex, String step, SshProtocolException refusal, SharedSecret k) {
+        if (refusal != null && refusal.reason() != DisconnectReason.KEY_EXCHANGE_FAILED) {
+            throw new AssertionError(kex.name() + " " + step + ": wrong reason " + refusal.reason(), refusal);
+        }
+        if (k != null) {
+            assertMinimalMpint(k.encoded());
         }
     }
 

@@ -83,6 +83,19 @@ public abstract class KeyExchangeConformance {
         }
     }
 
+    @Property(tries = 8)
+    void mangledAndOversizedPeerValuesNeverCrash(@ForAll long seed) {
+        java.util.Random rnd = new java.util.Random(seed);
+        for (KeyExchangeAlgorithm kex : exchanges) {
+            byte[] valid = kex.initiate(new SeededRandom(seed)).publicValue();
+            java.util.List<byte[]> values = new java.util.ArrayList<>(HostileInput.variantsOf(valid, rnd));
+            values.add(java.util.Arrays.copyOf(valid, 70_000)); // beyond any public value, within a packet
+            for (byte[] value : values) {
+                KeyExchangeChecks.assertArbitraryValueHandled(kex, value, new SeededRandom(seed));
+            }
+        }
+    }
+
     /**
      * A valid value's length and first byte (the SEC1 point form) with arbitrary bytes after
      * it, so that the value gets past the length check into the curve checks.

@@ -77,6 +77,24 @@ final class MacChecks {
         assertArrayEquals(exact, Arrays.copyOfRange(out, outOff, end), alg.name() + ": MAC depends on offsets");
     }
 
+    /**
+     * Data of any length (odd, zero, not a block multiple) ending exactly at the end of its
+     * array, and the MAC written exactly at the end of its array: nothing is read or written
+     * past either end.
+     */
+    static void atArrayEnds(MacAlgorithm alg, long seed, int dataLength) {
+        Random rnd = new Random(seed);
+        byte[] key = CipherChecks.bytes(rnd, alg.keyLength());
+        int dataOff = rnd.nextInt(5);
+        byte[] buf = CipherChecks.bytes(rnd, dataOff + dataLength);
+        byte[] out = new byte[1 + alg.macLength()];
+        try {
+            alg.create(key).compute(rnd.nextInt(), buf, dataOff, dataLength, out, 1);
+        } catch (RuntimeException e) {
+            throw new AssertionError(alg.name() + ": compute threw " + e + " for " + dataLength + " bytes at the end", e);
+        }
+    }
+
     /** Declared sizes are sane and match the standard. */
     static void sizes(MacAlgorithm alg) {
         assertTrue(alg.keyLength() > 0, alg.name() + ": keyLength");

@@ -89,6 +89,15 @@ public abstract class MacConformance {
         }
     }
 
+    @Property(tries = 200)
+    public void computesAtTheEndsOfItsArrays(@ForAll("macs") MacAlgorithm alg,
+            @ForAll @IntRange(max = 1_000) int dataLength,
+            @ForAll long seed) {
+        if (alg != null) {
+            MacChecks.atArrayEnds(alg, seed, dataLength);
+        }
+    }
+
     @Example
     public void sizesAreTheDeclaredOnes() {
         ProviderAlgorithms.of(provider, MacAlgorithm.class).forEach(MacChecks::sizes);

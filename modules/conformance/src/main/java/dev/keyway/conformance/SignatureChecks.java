@@ -97,12 +97,26 @@ public final class SignatureChecks {
 
     /** {@code decodePublicKey} of arbitrary bytes throws nothing but SshProtocolException. */
     public static void assertDecodeOnlyThrowsProtocolErrors(SignatureAlgorithm alg, byte[] junk) {
-        try {
-            alg.decodePublicKey(junk);
-        } catch (SshProtocolException expected) {
-            return;
-        } catch (RuntimeException e) {
-            throw new AssertionError(alg.name() + ": decodePublicKey threw " + e, e);
+        HostileInput.expectOnlyProtocolErrors(alg.name() + " decodePublicKey", () -> alg.decodePublicKey(junk.clone()));
+    }
+
+    /**
+     * Truncations of a valid key blob and signature blob, and copies with a length field lying
+     * (up to 2^31-1): decoding the key gives only SshProtocolException, verifying gives false,
+     * neither throws anything else nor allocates without bound.
+     */
+    public static void assertHostileBlobsHandled(SignatureAlgorithm alg, KeyPair keys, byte[] message, long seed) {
+        java.util.Random rnd = new java.util.Random(seed);
+        for (byte[] key : HostileInput.variantsOf(alg.encodePublicKey(keys.getPublic()), rnd)) {
+            assertDecodeOnlyThrowsProtocolErrors(alg, key);
+        }
+        byte[] blob = alg.sign(keys.getPrivate(), message, new SeededRandom(seed));
+        for (byte[] sig : HostileInput.variantsOf(blob, rnd)) {
+            Boolean verified = HostileInput.expectOnlyProtocolErrors(alg.name() + " verify",
+                    () -> alg.verify(keys.getPublic(), message.clone(), sig));
+            if (Boolean.TRUE.equals(verified)) {
+                throw new AssertionError(alg.name() + ": verified a mangled signature blob");
+            }
         }
     }
 

@@ -109,6 +109,13 @@ public abstract class SignatureConformance {
         }
     }
 
+    @Property(tries = 15)
+    void mangledBlobsNeverCrashNorVerify(@ForAll @Size(max = 64) byte[] message, @ForAll long seed) {
+        for (SignatureAlgorithm alg : algorithms) {
+            SignatureChecks.assertHostileBlobsHandled(alg, keys(alg)[0], message, seed);
+        }
+    }
+
     @Example
     void noSha1RsaSignatureIsOfferedOrAccepted() {
         for (SignatureAlgorithm alg : algorithms) {

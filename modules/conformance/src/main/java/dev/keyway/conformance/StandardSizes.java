@@ -38,4 +38,13 @@ final class StandardSizes {
             // RFC 4253 §6.4.
             "hmac-sha1", new Mac(20, 20, false),
             "hmac-sha1-etm@openssh.com", new Mac(20, 20, true));
+
+    /**
+     * Whether a compression name starts only after user authentication: RFC 4253 §6.2 for
+     * {@code none} and {@code zlib}, OpenSSH PROTOCOL §2 for {@code zlib@openssh.com}.
+     */
+    static final Map<String, Boolean> COMPRESSION_DELAYED = Map.of(
+            "none", false,
+            "zlib", false,
+            "zlib@openssh.com", true);
 }

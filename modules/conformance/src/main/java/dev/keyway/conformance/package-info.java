@@ -9,6 +9,15 @@
  * chacha20-poly1305@openssh.com vectors).</li>
  * <li>{@link dev.keyway.conformance.MacConformance}: MACs (determinism, key and sequence
  * number sensitivity, exact output length; RFC 4231 vectors).</li>
+ * <li>{@link dev.keyway.conformance.KeyExchangeConformance} and
+ * {@link dev.keyway.conformance.SignatureConformance}: agreement, signatures, blob formats,
+ * invalid and mangled peer input.</li>
+ * <li>{@link dev.keyway.conformance.CompressionConformance}: payload streams round trip,
+ * decompression bombs are refused with a bounded allocation, {@code delayed()} as the
+ * standard says.</li>
+ * <li>{@link dev.keyway.conformance.UserAuthMethodConformance}: a user authentication
+ * method's halves against each other, with a {@link dev.keyway.conformance.UserAuthFixture}
+ * of right and wrong credentials.</li>
  * <li>{@link dev.keyway.conformance.CrossProviderConformance}: two providers must agree byte
  * for byte on every name both offer.</li>
  * <li>{@link dev.keyway.conformance.GcmKnownAnswers}: published GCM cases for a provider's
@@ -16,6 +25,8 @@
  * </ul>
  *
  * <p>Each suite's checks are plain methods that throw {@link AssertionError}, so the kit's
- * own tests run them against deliberately broken toy algorithms.
+ * own tests run them against deliberately broken toy algorithms. Every decoding entry point
+ * is also fed random bytes, truncations and lying length fields, with the allocation of each
+ * call bounded per thread.
  */
 package dev.keyway.conformance;
