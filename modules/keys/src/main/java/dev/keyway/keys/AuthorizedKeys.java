@@ -31,19 +31,7 @@ public record AuthorizedKeys(List<AuthorizedKey> keys, List<LineProblem> problem
     public static AuthorizedKeys parse(String text) {
         List<AuthorizedKey> keys = new ArrayList<>();
         List<LineProblem> problems = new ArrayList<>();
-        int number = 0;
-        for (String line : (Iterable<String>) text.lines()::iterator) {
-            number++;
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
-            }
-            try {
-                keys.add(parseLine(number, trimmed));
-            } catch (LineFormatException e) {
-                problems.add(new LineProblem(number, e.getMessage()));
-            }
-        }
+        ContentLines.parse(text, AuthorizedKeys::parseLine, keys, problems);
         return new AuthorizedKeys(keys, problems);
     }
 

@@ -28,24 +28,14 @@ public record KnownHosts(List<KnownHostsLine> lines, List<LineProblem> problems)
     public static KnownHosts parse(String text) {
         List<KnownHostsLine> lines = new ArrayList<>();
         List<LineProblem> problems = new ArrayList<>();
-        int number = 0;
-        for (String line : (Iterable<String>) text.lines()::iterator) {
-            number++;
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
+        ContentLines.parse(text, (number, line) -> {
+            KnownHostsEntry entry = KnownHostsEntry.parse(line);
+            if (entry.marker() == KnownHostsMarker.CERT_AUTHORITY) {
+                problems.add(new LineProblem(number, "@cert-authority ignored: host certificates are not"
+                        + " supported yet"));
             }
-            try {
-                KnownHostsEntry entry = KnownHostsEntry.parse(trimmed);
-                lines.add(new KnownHostsLine(number, entry));
-                if (entry.marker() == KnownHostsMarker.CERT_AUTHORITY) {
-                    problems.add(new LineProblem(number, "@cert-authority ignored: host certificates are not"
-                            + " supported yet"));
-                }
-            } catch (LineFormatException e) {
-                problems.add(new LineProblem(number, e.getMessage()));
-            }
-        }
+            return new KnownHostsLine(number, entry);
+        }, lines, problems);
         return new KnownHosts(lines, problems);
     }
 
