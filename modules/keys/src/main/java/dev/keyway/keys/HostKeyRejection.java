@@ -74,7 +74,7 @@ public record HostKeyRejection(HostAddress host, Reason reason, String keyType, 
             sb.append("\nIf the key is right, ");
             if (reason == Reason.CHANGED) {
                 sb.append("remove line").append(offendingLines.size() == 1 ? " " : "s ").append(lineList())
-                        .append(" (ssh-keygen -R ").append(host).append(") and ");
+                        .append(" (ssh-keygen -R '").append(host).append("' -f ").append(knownHosts).append(") and ");
             }
             sb.append("add this line to ").append(knownHosts).append(":\n").append(line);
         });
