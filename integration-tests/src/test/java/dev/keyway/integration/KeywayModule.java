@@ -7,6 +7,7 @@ package dev.keyway.integration;
 enum KeywayModule {
     API("keyway-api", "dev.keyway.api"),
     TRANSPORT("keyway-transport", "dev.keyway.transport"),
+    KEYS("keyway-keys", "dev.keyway.keys"),
     NET("keyway-net", "dev.keyway.net"),
     CONNECTION("keyway-connection", "dev.keyway.connection"),
     USERAUTH("keyway-userauth", "dev.keyway.userauth"),

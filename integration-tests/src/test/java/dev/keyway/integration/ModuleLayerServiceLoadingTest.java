@@ -33,9 +33,12 @@ class ModuleLayerServiceLoadingTest {
         for (KeywayModule m : KeywayModule.values()) {
             keyway.add(m.jar().path());
         }
-        keyway.add(TestClassPath.jar("bcprov-jdk18on"));
+        // Bouncy Castle: bcprov for the bouncycastle provider, bcpkix and bcutil for keyway-keys.
+        for (String bouncyCastle : List.of("bcprov-jdk18on", "bcpkix-jdk18on", "bcutil-jdk18on")) {
+            keyway.add(TestClassPath.jar(bouncyCastle));
+        }
         // The conformance kit requires JUnit and jqwik; they come from the rest of the class
-        // path, searched only after the Keyway jars and bcprov.
+        // path, searched only after the Keyway jars and Bouncy Castle.
         ModuleFinder libraries = ModuleFinder.of(TestClassPath.jarsExcept(keyway).toArray(Path[]::new));
         Set<String> roots = Arrays.stream(KeywayModule.values()).map(m -> m.moduleName)
                 .collect(Collectors.toSet());

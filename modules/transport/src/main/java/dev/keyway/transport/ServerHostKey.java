@@ -1,11 +1,9 @@
 package dev.keyway.transport;
 
+import dev.keyway.api.keys.KeyFingerprint;
 import dev.keyway.api.wire.SshReader;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
-import java.util.Base64;
 
 /**
  * A server host key as received in SSH_MSG_KEX_ECDH_REPLY (RFC 5656 §4): the negotiated
@@ -30,11 +28,6 @@ public record ServerHostKey(String algorithm, byte[] blob, PublicKey publicKey) 
 
     /** The fingerprint as OpenSSH prints it: {@code SHA256:} and the unpadded base64 digest. */
     public String fingerprint() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(blob);
-            return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
-        }
+        return KeyFingerprint.sha256(blob);
     }
 }
