@@ -47,6 +47,9 @@ public final class SystemShell implements CommandHandler {
             stderr.join();
             return status;
         } finally {
+            // Children first, while they are still the process's: one that outlives the shell
+            // (sh -c 'sleep 30') would hold the output pipes open and the copiers with them.
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             // The client may never close its stdin; the command is over, so stop reading it.
             stdin.interrupt();

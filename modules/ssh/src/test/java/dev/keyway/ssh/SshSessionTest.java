@@ -206,7 +206,8 @@ class SshSessionTest {
             Thread.sleep(10);
             left.removeIf(t -> !t.isAlive());
         }
-        assertEquals(List.of(), left, "threads left running");
+        assertEquals(List.of(), left, () -> "threads left running: " + left.stream()
+                .map(t -> t.getName() + " " + Arrays.toString(t.getStackTrace())).toList());
     }
 
     private static List<Thread> keywayThreads() {

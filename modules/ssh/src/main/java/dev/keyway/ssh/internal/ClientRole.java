@@ -33,7 +33,7 @@ import java.util.concurrent.CompletableFuture;
  * </pre>
  */
 final class ClientRole implements SessionRole {
-    private enum Stage { KEY_EXCHANGE, SERVICE_ACCEPT, ACCEPTED, USER_AUTH, CONNECTION }
+    private enum Stage { KEY_EXCHANGE, SERVICE_ACCEPT, USER_AUTH, CONNECTION }
 
     private final SessionDriver driver;
     private final SshTransport transport;
@@ -74,29 +74,29 @@ final class ClientRole implements SessionRole {
     }
 
     @Override
-    public void onServiceMessage(int type, byte[] buf, int off, int len) throws SshProtocolException {
-        if (type == ServiceMessages.SERVICE_ACCEPT && stage == Stage.SERVICE_ACCEPT) {
-            if (!ServiceMessages.USERAUTH.equals(ServiceMessages.serviceName(buf, off, len))) {
-                throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR, "accepted another service");
+    public SessionDriver.MessageReceiver serviceLayer() {
+        return (buf, off, len) -> {
+            if (buf[off] != ServiceMessages.SERVICE_ACCEPT || stage != Stage.SERVICE_ACCEPT
+                    || !ServiceMessages.USERAUTH.equals(ServiceMessages.serviceName(buf, off, len))) {
+                throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR, "unexpected service message");
             }
-            // Starts once this input is processed: the EXT_INFO before it may still wait as an event.
-            stage = Stage.ACCEPTED;
-        } else if (ServiceMessages.isUserAuth(type) && userAuth != null) {
-            userAuth.receive(buf, off, len);
-            pollUserAuth();
-        } else if (ServiceMessages.isConnection(type) && engine != null) {
-            engine.receive(buf, off, len);
-            pollConnection();
-        } else {
-            throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR, "unexpected message " + type);
-        }
+            // The driver acted on the EXT_INFO before this message, so server-sig-algs is known.
+            startUserAuth();
+        };
+    }
+
+    @Override
+    public SessionDriver.MessageReceiver userAuthLayer() {
+        return userAuth == null ? null : userAuth::receive;
+    }
+
+    @Override
+    public SessionDriver.MessageReceiver connectionLayer() {
+        return engine == null ? null : engine::receive;
     }
 
     @Override
     public void pollEngines() throws SshProtocolException {
-        if (stage == Stage.ACCEPTED) {
-            startUserAuth();
-        }
         if (userAuth != null) {
             pollUserAuth();
         }

@@ -50,19 +50,24 @@ final class ServerRole implements SessionRole {
     }
 
     @Override
-    public void onServiceMessage(int type, byte[] buf, int off, int len) throws SshProtocolException {
-        if (type == ServiceMessages.SERVICE_REQUEST) {
+    public SessionDriver.MessageReceiver serviceLayer() {
+        return (buf, off, len) -> {
+            if (buf[off] != ServiceMessages.SERVICE_REQUEST) {
+                throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR, "a service accept sent to a server");
+            }
             onServiceRequest(ServiceMessages.serviceName(buf, off, len));
-        } else if (ServiceMessages.isUserAuth(type) && userAuth != null) {
-            // After SUCCESS the engine ignores further requests, as RFC 4252 §5.1 asks.
-            userAuth.receive(buf, off, len);
-            pollUserAuth();
-        } else if (ServiceMessages.isConnection(type) && engine != null) {
-            engine.receive(buf, off, len);
-            pollConnection();
-        } else {
-            throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR, "unexpected message " + type);
-        }
+        };
+    }
+
+    @Override
+    public SessionDriver.MessageReceiver userAuthLayer() {
+        // After SUCCESS the engine ignores further requests, as RFC 4252 §5.1 asks.
+        return userAuth == null ? null : userAuth::receive;
+    }
+
+    @Override
+    public SessionDriver.MessageReceiver connectionLayer() {
+        return engine == null ? null : engine::receive;
     }
 
     private void onServiceRequest(String service) throws SshProtocolException {

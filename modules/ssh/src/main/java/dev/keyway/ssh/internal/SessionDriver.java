@@ -4,6 +4,7 @@ import dev.keyway.api.DisconnectReason;
 import dev.keyway.api.SshProtocolException;
 import dev.keyway.net.Connection;
 import dev.keyway.net.ProtocolDriver;
+import dev.keyway.net.TransportDriver;
 import dev.keyway.transport.SshTransport;
 import dev.keyway.transport.TransportEvent;
 import java.nio.ByteBuffer;
@@ -23,6 +24,8 @@ import java.util.function.Function;
  */
 public final class SessionDriver implements ProtocolDriver {
     private final SshTransport transport;
+    /** Moves the transport's bytes and hands its events to this driver. */
+    private final TransportDriver plumbing;
     private final SessionRole role;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private Connection connection;
@@ -31,6 +34,7 @@ public final class SessionDriver implements ProtocolDriver {
 
     SessionDriver(SshTransport transport, Function<SessionDriver, SessionRole> roles) {
         this.transport = transport;
+        this.plumbing = new TransportDriver(transport, (c, e) -> onTransportEvent(e));
         this.role = roles.apply(this);
     }
 
@@ -86,21 +90,41 @@ public final class SessionDriver implements ProtocolDriver {
     public void start(Connection c) {
         this.connection = c;
         transport.setServiceMessageSink(this::onServiceMessage);
+        plumbing.start(c);
         afterChange();
     }
 
     @Override
     public void onInput(byte[] buf, int off, int len) {
-        transport.receive(buf, off, len);
+        plumbing.onInput(buf, off, len);
         afterChange();
     }
 
+    /**
+     * Routes a service message by its number (RFC 4250 §4.1.2): the service request or accept
+     * to the role, 50 to 79 to user authentication and 80 to 127 to the connection layer once
+     * each has started; anything else, or anything early, is a protocol error.
+     */
     private void onServiceMessage(byte[] buf, int off, int len) {
         if (failure != null || ended.isDone()) {
             return;
         }
+        // Events the transport queued before this message (EXT_INFO, say) are acted on first, in order.
+        for (TransportEvent e; failure == null && (e = transport.pollEvent()) != null; ) {
+            onTransportEvent(e);
+        }
+        int type = buf[off] & 0xff;
         try {
-            role.onServiceMessage(buf[off] & 0xff, buf, off, len);
+            MessageReceiver layer = type == ServiceMessages.SERVICE_REQUEST || type == ServiceMessages.SERVICE_ACCEPT
+                    ? role.serviceLayer()
+                    : ServiceMessages.isUserAuth(type) ? role.userAuthLayer()
+                    : ServiceMessages.isConnection(type) ? role.connectionLayer() : null;
+            if (layer == null) {
+                throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR, "unexpected message " + type);
+            }
+            layer.receive(buf, off, len);
+            // Before the next message: it may be for a layer this one just started.
+            role.pollEngines();
         } catch (SshProtocolException e) {
             // Disconnecting inside the transport's receive would cut its loop short; wait for it to return.
             failure = e;
@@ -109,7 +133,6 @@ public final class SessionDriver implements ProtocolDriver {
 
     /** Acts on what the engines reported, then turns a pending error into a disconnect. */
     private void afterChange() {
-        drainTransportEvents();
         if (failure == null && !ended.isDone()) {
             try {
                 role.pollEngines();
@@ -120,19 +143,19 @@ public final class SessionDriver implements ProtocolDriver {
         if (failure != null && !transport.isClosed()) {
             transport.disconnect(failure.reason(), failure.getMessage());
         }
-        drainTransportEvents();
+        for (TransportEvent e; (e = transport.pollEvent()) != null; ) {
+            onTransportEvent(e);
+        }
     }
 
-    private void drainTransportEvents() {
-        for (TransportEvent e; (e = transport.pollEvent()) != null; ) {
-            if (e instanceof TransportEvent.Disconnected d) {
-                end(d.reason() + (d.byPeer() ? " from the peer: " : ": ") + d.description());
-            } else if (!ended.isDone() && failure == null) {
-                try {
-                    role.onTransportEvent(e);
-                } catch (SshProtocolException x) {
-                    failure = x;
-                }
+    private void onTransportEvent(TransportEvent e) {
+        if (e instanceof TransportEvent.Disconnected d) {
+            end(d.reason() + (d.byPeer() ? " from the peer: " : ": ") + d.description());
+        } else if (!ended.isDone() && failure == null) {
+            try {
+                role.onTransportEvent(e);
+            } catch (SshProtocolException x) {
+                failure = x;
             }
         }
     }
@@ -146,40 +169,45 @@ public final class SessionDriver implements ProtocolDriver {
 
     @Override
     public int drainOutput(ByteBuffer dst) {
-        return transport.readOutput(dst);
+        return plumbing.drainOutput(dst);
     }
 
     @Override
     public boolean hasOutput() {
-        return transport.pendingOutput() > 0;
+        return plumbing.hasOutput();
     }
 
     @Override
     public boolean isEstablished() {
-        return transport.isEstablished();
+        return plumbing.isEstablished();
     }
 
     @Override
     public boolean isFinished() {
-        return transport.isClosed();
+        return plumbing.isFinished();
     }
 
     @Override
     public void onTimeout(Timeout timeout) {
-        transport.disconnect(DisconnectReason.BY_APPLICATION,
-                timeout == Timeout.HANDSHAKE ? "handshake timeout" : "idle timeout");
+        plumbing.onTimeout(timeout);
         afterChange();
     }
 
     @Override
     public void onPeerClosed(String why) {
-        transport.connectionLost(why);
+        plumbing.onPeerClosed(why);
         afterChange();
     }
 
     @Override
     public void onClosed() {
         end("connection closed");
+    }
+
+    /** A layer that takes service messages straight from the transport's buffer. */
+    @FunctionalInterface
+    interface MessageReceiver {
+        void receive(byte[] buf, int off, int len) throws SshProtocolException;
     }
 
     /** Work for the loop's thread that may end the session with a protocol error. */

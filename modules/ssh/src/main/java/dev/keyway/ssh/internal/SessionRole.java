@@ -12,8 +12,14 @@ interface SessionRole {
     /** A transport event other than the end of the connection. */
     void onTransportEvent(TransportEvent event) throws SshProtocolException;
 
-    /** One service message straight from the transport's input buffer (valid during the call only). */
-    void onServiceMessage(int type, byte[] buf, int off, int len) throws SshProtocolException;
+    /** Where SERVICE_REQUEST and SERVICE_ACCEPT go (RFC 4253 §10). */
+    SessionDriver.MessageReceiver serviceLayer();
+
+    /** Where messages 50 to 79 go, or null before user authentication has started (RFC 4252 §6). */
+    SessionDriver.MessageReceiver userAuthLayer();
+
+    /** Where messages 80 to 127 go, or null before the user is authenticated (RFC 4254 §1). */
+    SessionDriver.MessageReceiver connectionLayer();
 
     /** Acts on whatever the user authentication and connection engines reported since the last call. */
     void pollEngines() throws SshProtocolException;
