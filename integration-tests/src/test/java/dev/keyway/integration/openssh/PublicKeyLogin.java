@@ -33,6 +33,11 @@ final class PublicKeyLogin {
         return System.getProperty("user.name");
     }
 
+    /** The key pair, for a client that logs in by itself. */
+    KeyPair keyPair() {
+        return key;
+    }
+
     /** The {@code authorized_keys} line for this key. */
     String authorizedKeysLine() {
         return ALGORITHM + " " + Base64.getEncoder().encodeToString(PublicKeyBlob.encode(key.getPublic()));

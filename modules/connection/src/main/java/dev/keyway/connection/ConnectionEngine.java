@@ -1,5 +1,6 @@
 package dev.keyway.connection;
 
+import dev.keyway.api.MessageSender;
 import dev.keyway.api.SshProtocolException;
 import dev.keyway.connection.internal.Connection;
 

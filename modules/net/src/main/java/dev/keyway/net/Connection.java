@@ -96,12 +96,30 @@ public final class Connection implements EventLoop.Ready {
 
     /** Runs {@code action} on the loop's thread, then flushes what it produced. Safe from any thread. */
     public void execute(Runnable action) {
-        loop.execute(() -> {
-            if (open) {
-                action.run();
-                afterChange();
-            }
-        });
+        loop.execute(() -> runGuarded(action));
+    }
+
+    /**
+     * Runs {@code action} on the loop's thread after {@code delay}, then flushes what it
+     * produced, unless the connection closed first. Lets a driver keep protocol timers (a
+     * login grace time) on the loop's clock. Call on the loop's thread.
+     */
+    public void schedule(java.time.Duration delay, Runnable action) {
+        loop.schedule(delay, () -> runGuarded(action));
+    }
+
+    private void runGuarded(Runnable action) {
+        if (!open) {
+            return;
+        }
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            // As in ready(): a defect in one driver must not end the loop's other connections.
+            peerGone("internal error: " + e.getClass().getSimpleName());
+            return;
+        }
+        afterChange();
     }
 
     /** Closes the socket at once, without a goodbye. Safe from any thread. */

@@ -1,6 +1,7 @@
 package dev.keyway.userauth;
 
 import dev.keyway.api.DisconnectReason;
+import dev.keyway.api.MessageSender;
 import dev.keyway.api.SshProtocolException;
 import dev.keyway.api.auth.ServerAuthExchange;
 import dev.keyway.api.auth.ServerAuthExchange.Outcome;

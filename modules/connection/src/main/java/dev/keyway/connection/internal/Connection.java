@@ -1,10 +1,10 @@
 package dev.keyway.connection.internal;
 
+import dev.keyway.api.MessageSender;
 import dev.keyway.api.SshProtocolException;
 import dev.keyway.connection.ChannelRequest;
 import dev.keyway.connection.ConnectionConfig;
 import dev.keyway.connection.ConnectionEvent;
-import dev.keyway.connection.MessageSender;
 import dev.keyway.connection.OpenFailureReason;
 import dev.keyway.connection.internal.ConnectionMessage.*;
 import java.util.ArrayDeque;

@@ -1,0 +1,124 @@
+package dev.keyway.integration.openssh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.keyway.api.AlgorithmRegistry;
+import dev.keyway.api.keys.PublicKeyBlob;
+import dev.keyway.ssh.SshServer;
+import dev.keyway.ssh.SystemShell;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * OpenSSH's {@code ssh} logs in to a Keyway {@link SshServer} with an ed25519 key that
+ * {@code ssh-keygen} made, and runs commands through {@link SystemShell}: output, exit status
+ * (RFC 4254 §6.10) and 20 MiB through stdin and back under the server's 256 KiB windows.
+ */
+class OpenSshClientSessionTest {
+    private static final Duration LIMIT = Duration.ofSeconds(30);
+
+    @TempDir
+    static Path dir;
+    private static OpenSshInstallation openSsh;
+    private static SshServer server;
+    private static int port;
+    private static Path userKey;
+    private static Path knownHosts;
+
+    @BeforeAll
+    static void start() throws Exception {
+        openSsh = OpenSshInstallation.require();
+        AlgorithmRegistry registry = AlgorithmRegistry.loadDefault();
+        KeyPair hostKey = registry.signature("ssh-ed25519").orElseThrow().generateKeyPair(new SecureRandom());
+        userKey = dir.resolve("id_ed25519");
+        BoundedProcess.Result made = BoundedProcess.run(List.of(openSsh.sshKeygen().toString(), "-q", "-t", "ed25519",
+                "-N", "", "-C", "", "-f", userKey.toString()), Duration.ofSeconds(30));
+        assertEquals(0, made.exitCode(), made.output());
+        // "ssh-ed25519 AAAA...": the blob is what the server must see offered and signed with.
+        byte[] authorized = Base64.getDecoder().decode(
+                Files.readString(Path.of(userKey + ".pub")).trim().split("\\s+")[1]);
+        server = SshServer.builder().registry(registry).hostKeys(List.of(hostKey))
+                .publicKeyAuthenticator((user, key) -> Arrays.equals(PublicKeyBlob.encode(key), authorized))
+                .execHandler(new SystemShell()).shellHandler(new SystemShell())
+                .channelWindow(256 * 1024).build();
+        InetSocketAddress address = server.start();
+        port = address.getPort();
+        knownHosts = dir.resolve("known_hosts");
+        Files.writeString(knownHosts, "[127.0.0.1]:" + port + " ssh-ed25519 "
+                + Base64.getEncoder().encodeToString(PublicKeyBlob.encode(hostKey.getPublic())) + "\n");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static List<String> ssh(String command) {
+        List<String> c = new ArrayList<>(List.of(openSsh.ssh().toString(), "-F", "/dev/null", "-p", Integer.toString(port),
+                "-i", userKey.toString(), "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes",
+                "-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=" + knownHosts,
+                "-o", "GlobalKnownHostsFile=/dev/null", "-o", "UpdateHostKeys=no", "-o", "IdentityAgent=none",
+                "-o", "ConnectTimeout=10", "-o", "LogLevel=ERROR"));
+        c.addAll(List.of("tester@127.0.0.1", command));
+        return c;
+    }
+
+    @Test
+    void echoHello() {
+        BoundedProcess.Result r = BoundedProcess.run(ssh("echo hello"), LIMIT);
+        assertEquals(0, r.exitCode(), r.output());
+        assertEquals("hello\n", r.output());
+    }
+
+    @Test
+    void exitStatusSeven() {
+        BoundedProcess.Result r = BoundedProcess.run(ssh("exit 7"), LIMIT);
+        assertEquals(7, r.exitCode(), r.output());
+    }
+
+    @Test
+    void twentyMebibytesThroughCat() throws Exception {
+        byte[] data = new byte[20 * 1024 * 1024];
+        new Random(7).nextBytes(data);
+        Path input = dir.resolve("input.bin");
+        Files.write(input, data);
+        Path output = dir.resolve("output.bin");
+        Path log = dir.resolve("cat.log");
+        Process p = new ProcessBuilder(ssh("cat")).redirectInput(input.toFile()).redirectOutput(output.toFile())
+                .redirectError(log.toFile()).start();
+        try {
+            assertTrue(p.waitFor(LIMIT.toMillis(), TimeUnit.MILLISECONDS), "ssh cat did not finish");
+            assertEquals(0, p.exitValue(), Files.readString(log));
+        } finally {
+            BoundedProcess.stop(p);
+        }
+        assertEquals(hex(data), hex(Files.readAllBytes(output)));
+    }
+
+    private static String hex(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}

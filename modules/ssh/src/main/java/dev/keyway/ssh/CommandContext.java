@@ -1,0 +1,39 @@
+package dev.keyway.ssh;
+
+import dev.keyway.connection.ChannelRequest;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a {@link CommandHandler} gets: the request and the channel's streams (RFC 4254 §6).
+ * {@code stdout} and {@code stderr} share the peer's window, so a write blocks while the
+ * client is not reading; reading {@code stdin} is what lets the client send more.
+ */
+public interface CommandContext {
+
+    /** The authenticated user (RFC 4252 §5.1). */
+    String user();
+
+    /**
+     * The {@code exec} command (RFC 4254 §6.5, decoded as UTF-8), the subsystem name for a
+     * subsystem, or the empty string for a shell.
+     */
+    String command();
+
+    /** The {@code env} requests the client sent before the command (RFC 4254 §6.4), in order. */
+    Map<String, String> env();
+
+    /** The {@code pty-req} (RFC 4254 §6.2) if the client asked for a terminal; none is emulated. */
+    Optional<ChannelRequest.PtyRequest> pty();
+
+    /** The client's data; end of stream after its EOF. */
+    InputStream stdin();
+
+    /** Channel data to the client. */
+    OutputStream stdout();
+
+    /** Extended data of type 1 to the client (RFC 4254 §5.2). */
+    OutputStream stderr();
+}

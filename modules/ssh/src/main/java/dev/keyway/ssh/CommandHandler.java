@@ -1,0 +1,19 @@
+package dev.keyway.ssh;
+
+/**
+ * Runs what a client asks a session channel for: an {@code exec} command, a {@code shell} or a
+ * {@code subsystem} (RFC 4254 §6.5). It runs on a thread of its own, never on the network
+ * thread, and may block on the context's streams as long as it likes; the streams apply the
+ * channel's flow control (RFC 4254 §5.2).
+ *
+ * <p>When it returns, the server sends its value as {@code exit-status} (RFC 4254 §6.10), then
+ * EOF and CLOSE. If it throws, the exit status is 1 and nothing about the exception reaches
+ * the client. When the client or the server ends the channel first, the handler's thread is
+ * interrupted and its streams fail.
+ */
+@FunctionalInterface
+public interface CommandHandler {
+
+    /** Runs the command; the result is its exit status. */
+    int run(CommandContext context) throws Exception;
+}

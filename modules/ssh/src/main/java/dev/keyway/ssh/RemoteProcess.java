@@ -1,0 +1,36 @@
+package dev.keyway.ssh;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A command running in a session channel (RFC 4254 §6.5), with streams in the manner of
+ * {@link Process}. The streams apply flow control (RFC 4254 §5.2): the command's output waits
+ * at the server while nobody reads it here, so read stdout and stderr (from two threads, or
+ * one after the other for small outputs) before waiting for the end.
+ */
+public interface RemoteProcess extends AutoCloseable {
+
+    /** The command's stdin; closing it sends EOF (RFC 4254 §5.3). */
+    OutputStream getOutputStream();
+
+    /** The command's stdout: channel data. */
+    InputStream getInputStream();
+
+    /** The command's stderr: extended data of type 1 (RFC 4254 §5.2). */
+    InputStream getErrorStream();
+
+    /**
+     * Waits until the channel is closed and returns the {@code exit-status} (RFC 4254 §6.10), or
+     * -1 when the server sent none (e.g. the command died of a signal).
+     *
+     * @throws TimeoutException when the channel is still open after {@code timeout}
+     */
+    int waitFor(Duration timeout) throws InterruptedException, TimeoutException;
+
+    /** Closes the channel (RFC 4254 §5.3) without waiting for the command. */
+    @Override
+    void close();
+}

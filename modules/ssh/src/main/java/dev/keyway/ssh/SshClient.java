@@ -1,0 +1,108 @@
+package dev.keyway.ssh;
+
+import dev.keyway.api.AlgorithmRegistry;
+import dev.keyway.connection.ConnectionConfig;
+import dev.keyway.net.ConnectionLimits;
+import dev.keyway.net.EventLoop;
+import dev.keyway.ssh.internal.ClientConnector;
+import dev.keyway.transport.HostKeyVerifier;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * An SSH client: connects, checks the server's host key (RFC 4253 §8) with the given
+ * verifier, logs in (RFC 4252) and returns a {@link ClientSession} that runs commands.
+ * One thread does the network I/O of all its sessions; {@link #close()} ends them and it.
+ *
+ * <pre>{@code
+ * try (SshClient client = SshClient.builder().hostKeyVerifier(knownHosts::contains).build();
+ *         ClientSession session = client.connect("127.0.0.1", 22, "alice", Credentials.keyPairs(key))) {
+ *     RemoteProcess p = session.exec("echo hello");
+ *     String out = new String(p.getInputStream().readAllBytes(), UTF_8);
+ *     int status = p.waitFor(Duration.ofSeconds(10));
+ * }
+ * }</pre>
+ */
+public final class SshClient implements AutoCloseable {
+    private final EventLoop loop;
+    private final ClientConnector connector;
+
+    private SshClient(Builder b) {
+        this.loop = EventLoop.start("keyway-client");
+        this.connector = new ClientConnector(loop, b.registry != null ? b.registry : AlgorithmRegistry.loadDefault(),
+                b.verifier, b.channelWindow, b.limits, b.timeout);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Connects and logs in as {@code user}.
+     *
+     * @throws AuthenticationException when the server accepted none of the credentials
+     * @throws IOException when the connection, the host key check or the key exchange failed,
+     *     or all of it took longer than the timeout
+     */
+    public ClientSession connect(String host, int port, String user, Credentials credentials) throws IOException {
+        return connector.connect(new InetSocketAddress(host, port), Objects.requireNonNull(user),
+                Objects.requireNonNull(credentials));
+    }
+
+    /** Ends every session (SSH_MSG_DISCONNECT) and the network thread, waiting a bounded time. */
+    @Override
+    public void close() {
+        connector.closeAll();
+        loop.close();
+    }
+
+    /** Collects a client's settings; the host key verifier is required. */
+    public static final class Builder {
+        private AlgorithmRegistry registry;
+        private HostKeyVerifier verifier;
+        private long channelWindow = ConnectionConfig.DEFAULT_WINDOW;
+        private ConnectionLimits limits = ConnectionLimits.defaults();
+        private Duration timeout = Duration.ofSeconds(30);
+
+        private Builder() {
+        }
+
+        /** The algorithms; {@link AlgorithmRegistry#loadDefault()} if not given. */
+        public Builder registry(AlgorithmRegistry registry) {
+            this.registry = Objects.requireNonNull(registry);
+            return this;
+        }
+
+        /** Decides whether the server's host key is the expected one (RFC 4253 §8). */
+        public Builder hostKeyVerifier(HostKeyVerifier verifier) {
+            this.verifier = Objects.requireNonNull(verifier);
+            return this;
+        }
+
+        /** The window each channel gives the server (RFC 4254 §5.2); 2 MiB by default. */
+        public Builder channelWindow(long bytes) {
+            this.channelWindow = bytes;
+            return this;
+        }
+
+        public Builder limits(ConnectionLimits limits) {
+            this.limits = Objects.requireNonNull(limits);
+            return this;
+        }
+
+        /** The bound on connecting and logging in, and on each answer the server owes. */
+        public Builder timeout(Duration timeout) {
+            this.timeout = Objects.requireNonNull(timeout);
+            return this;
+        }
+
+        public SshClient build() {
+            if (verifier == null) {
+                throw new IllegalStateException("a host key verifier is required (RFC 4253 §8)");
+            }
+            return new SshClient(this);
+        }
+    }
+}

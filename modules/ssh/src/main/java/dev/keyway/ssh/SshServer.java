@@ -1,0 +1,208 @@
+package dev.keyway.ssh;
+
+import dev.keyway.api.AlgorithmRegistry;
+import dev.keyway.api.auth.KeyboardInteractiveAuthenticator;
+import dev.keyway.api.auth.PasswordAuthenticator;
+import dev.keyway.api.auth.PublicKeyAuthenticator;
+import dev.keyway.connection.ConnectionConfig;
+import dev.keyway.net.ConnectionLimits;
+import dev.keyway.net.EventLoop;
+import dev.keyway.net.Listener;
+import dev.keyway.ssh.internal.CommandThreads;
+import dev.keyway.ssh.internal.ServerSessions;
+import dev.keyway.ssh.internal.ServerSettings;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An SSH server: key exchange with the given host keys (RFC 4253), user authentication by the
+ * embedder's authenticators (RFC 4252, RFC 4256), and session channels whose {@code exec},
+ * {@code shell} and {@code subsystem} requests (RFC 4254 §6.5) run {@link CommandHandler}s.
+ *
+ * <p>One thread does the network I/O of every connection; each running command has a thread
+ * of its own from a bounded pool. {@link #close()} stops accepting, ends every session and
+ * waits (bounded) for those threads to end.
+ *
+ * <pre>{@code
+ * try (SshServer server = SshServer.builder().hostKeys(List.of(hostKey))
+ *         .publicKeyAuthenticator((user, key) -> allowed(user, key))
+ *         .execHandler(new SystemShell()).shellHandler(new SystemShell())
+ *         .bind(new InetSocketAddress("127.0.0.1", 2222)).build()) {
+ *     server.start();
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class SshServer implements AutoCloseable {
+    private static final Duration STOP_LIMIT = Duration.ofSeconds(5);
+
+    private final ServerSettings settings;
+    private final InetSocketAddress bindAddress;
+    private final ConnectionLimits limits;
+    private final ServerSessions sessions;
+    private EventLoop loop;
+    private Listener listener;
+
+    private SshServer(Builder b) {
+        this.bindAddress = b.bind;
+        this.limits = b.limits;
+        ExecutorService commands = CommandThreads.bounded("keyway-command-", b.maxCommands);
+        this.settings = new ServerSettings(b.registry != null ? b.registry : AlgorithmRegistry.loadDefault(),
+                b.hostKeys, b.passwords, b.publicKeys, b.keyboardInteractive, b.exec, b.shell, b.subsystems,
+                ConnectionConfig.server().withWindow(b.channelWindow, ConnectionConfig.DEFAULT_MAX_PACKET), commands);
+        this.sessions = new ServerSessions(settings);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds and starts accepting; returns the bound address (with the port chosen for port 0). */
+    public synchronized InetSocketAddress start() throws IOException {
+        if (loop != null) {
+            throw new IllegalStateException("already started");
+        }
+        loop = EventLoop.start("keyway-server");
+        try {
+            listener = Listener.bind(loop, bindAddress, sessions::newSession, limits);
+        } catch (IOException e) {
+            loop.close();
+            throw e;
+        }
+        return listener.address();
+    }
+
+    /**
+     * Stops accepting, says goodbye to every session (SSH_MSG_DISCONNECT BY_APPLICATION), and
+     * ends the network thread and the command threads, waiting a bounded time for each.
+     */
+    @Override
+    public synchronized void close() {
+        if (listener != null) {
+            listener.close();
+        }
+        sessions.disconnectAll("server shutting down", STOP_LIMIT);
+        if (loop != null) {
+            loop.close();
+        }
+        ExecutorService commands = settings.commands();
+        commands.shutdownNow();
+        try {
+            commands.awaitTermination(STOP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Collects a server's settings; host keys and at least one authenticator are required. */
+    public static final class Builder {
+        private AlgorithmRegistry registry;
+        private List<KeyPair> hostKeys = List.of();
+        private PasswordAuthenticator passwords;
+        private PublicKeyAuthenticator publicKeys;
+        private KeyboardInteractiveAuthenticator keyboardInteractive;
+        private CommandHandler exec;
+        private CommandHandler shell;
+        private final Map<String, CommandHandler> subsystems = new HashMap<>();
+        private InetSocketAddress bind = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        private ConnectionLimits limits = ConnectionLimits.defaults();
+        private long channelWindow = ConnectionConfig.DEFAULT_WINDOW;
+        private int maxCommands = 64;
+
+        private Builder() {
+        }
+
+        /** The algorithms; {@link AlgorithmRegistry#loadDefault()} if not given. */
+        public Builder registry(AlgorithmRegistry registry) {
+            this.registry = Objects.requireNonNull(registry);
+            return this;
+        }
+
+        /** The host key pairs (RFC 4253 §8), one per key type at most. */
+        public Builder hostKeys(List<KeyPair> keys) {
+            this.hostKeys = List.copyOf(keys);
+            return this;
+        }
+
+        /** Enables {@code password} (RFC 4252 §8). */
+        public Builder passwordAuthenticator(PasswordAuthenticator authenticator) {
+            this.passwords = Objects.requireNonNull(authenticator);
+            return this;
+        }
+
+        /** Enables {@code publickey} (RFC 4252 §7). */
+        public Builder publicKeyAuthenticator(PublicKeyAuthenticator authenticator) {
+            this.publicKeys = Objects.requireNonNull(authenticator);
+            return this;
+        }
+
+        /** Enables {@code keyboard-interactive} (RFC 4256). */
+        public Builder keyboardInteractiveAuthenticator(KeyboardInteractiveAuthenticator authenticator) {
+            this.keyboardInteractive = Objects.requireNonNull(authenticator);
+            return this;
+        }
+
+        /** Runs {@code exec} requests; without one they are refused. */
+        public Builder execHandler(CommandHandler handler) {
+            this.exec = Objects.requireNonNull(handler);
+            return this;
+        }
+
+        /** Runs {@code shell} requests; without one they are refused. */
+        public Builder shellHandler(CommandHandler handler) {
+            this.shell = Objects.requireNonNull(handler);
+            return this;
+        }
+
+        /** Runs {@code subsystem} requests for {@code name}; other names are refused. */
+        public Builder subsystemHandler(String name, CommandHandler handler) {
+            subsystems.put(Objects.requireNonNull(name), Objects.requireNonNull(handler));
+            return this;
+        }
+
+        /** Where to listen; 127.0.0.1 with a free port if not given. */
+        public Builder bind(InetSocketAddress address) {
+            this.bind = Objects.requireNonNull(address);
+            return this;
+        }
+
+        public Builder limits(ConnectionLimits limits) {
+            this.limits = Objects.requireNonNull(limits);
+            return this;
+        }
+
+        /** The window each channel gives the client (RFC 4254 §5.2); 2 MiB by default, as OpenSSH. */
+        public Builder channelWindow(long bytes) {
+            this.channelWindow = bytes;
+            return this;
+        }
+
+        /** How many commands may run at once across all sessions; more are refused. */
+        public Builder maxCommands(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxCommands must be positive");
+            }
+            this.maxCommands = max;
+            return this;
+        }
+
+        public SshServer build() {
+            if (hostKeys.isEmpty()) {
+                throw new IllegalStateException("a server needs at least one host key");
+            }
+            if (passwords == null && publicKeys == null && keyboardInteractive == null) {
+                throw new IllegalStateException("no authenticator: nobody could log in");
+            }
+            return new SshServer(this);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.keyway.ssh.internal;
+
+import dev.keyway.connection.ChannelRequest;
+import dev.keyway.ssh.ClientSession;
+import dev.keyway.ssh.RemoteProcess;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A logged-in client session. Its calls hand their work to the loop's thread and wait, at
+ * most the client's timeout, for the server's answer.
+ */
+public final class AuthenticatedSession implements ClientSession {
+    private final SessionDriver driver;
+    private final ClientRole role;
+    private final String user;
+    private final Duration timeout;
+
+    AuthenticatedSession(SessionDriver driver, ClientRole role, String user, Duration timeout) {
+        this.driver = driver;
+        this.role = role;
+        this.user = user;
+        this.timeout = timeout;
+    }
+
+    @Override
+    public String user() {
+        return user;
+    }
+
+    @Override
+    public RemoteProcess exec(String command) throws IOException {
+        CompletableFuture<ClientChannel> opening = new CompletableFuture<>();
+        driver.runOnLoop(() -> {
+            try {
+                role.openSession().opened().whenComplete((c, e) -> complete(opening, c, e));
+            } catch (IllegalStateException tooMany) {
+                opening.completeExceptionally(new IOException("too many channels open", tooMany));
+            }
+        });
+        ClientChannel channel = await(opening, "opening a channel");
+        CompletableFuture<Boolean> reply = new CompletableFuture<>();
+        driver.runOnLoop(() -> {
+            channel.expectReply(reply);
+            role.engine().sendRequest(channel.bridge().id, ChannelRequest.ExecRequest.of(command), true);
+        });
+        if (!await(reply, "the answer to exec")) {
+            channel.bridge().close();
+            throw new IOException("the server refused to run the command");
+        }
+        return new RemoteCommand(channel);
+    }
+
+    private static <T> void complete(CompletableFuture<T> f, T value, Throwable failure) {
+        if (failure != null) {
+            f.completeExceptionally(failure);
+        } else {
+            f.complete(value);
+        }
+    }
+
+    private <T> T await(CompletableFuture<T> f, String what) throws IOException {
+        if (driver.ended().isDone()) {
+            throw new IOException("the session is over");
+        }
+        try {
+            return f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while " + what);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("no answer within " + timeout.toSeconds() + " s while " + what);
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !driver.ended().isDone();
+    }
+
+    @Override
+    public void close() {
+        driver.disconnect("closed by the client");
+    }
+
+    /** Waits, at most the client's timeout, for the session to end. */
+    void awaitEnd() {
+        try {
+            driver.ended().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Closing the client's loop ends it in any case.
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package dev.keyway.ssh.internal;
+
+import dev.keyway.connection.ChannelRequest;
+import dev.keyway.ssh.CommandContext;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
+import java.util.Optional;
+
+/** A command's request and its channel's streams, fixed when the command starts. */
+record ChannelCommandContext(String user, String command, Map<String, String> env,
+        Optional<ChannelRequest.PtyRequest> pty, InputStream stdin, OutputStream stdout, OutputStream stderr)
+        implements CommandContext {
+
+    ChannelCommandContext {
+        env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.keyway.ssh.internal;
+
+import dev.keyway.api.AlgorithmRegistry;
+import dev.keyway.connection.ConnectionConfig;
+import dev.keyway.net.Connection;
+import dev.keyway.net.ConnectionLimits;
+import dev.keyway.net.EventLoop;
+import dev.keyway.ssh.ClientSession;
+import dev.keyway.ssh.Credentials;
+import dev.keyway.transport.HostKeyVerifier;
+import dev.keyway.transport.SshTransport;
+import dev.keyway.transport.TransportConfig;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Opens client sessions on one event loop: TCP, key exchange, the login, all bounded by one
+ * timeout, and keeps the live ones so that closing the client ends them.
+ */
+public final class ClientConnector {
+    private final EventLoop loop;
+    private final AlgorithmRegistry registry;
+    private final HostKeyVerifier verifier;
+    private final ConnectionConfig connection;
+    private final ConnectionLimits limits;
+    private final Duration timeout;
+    private final Set<AuthenticatedSession> live = ConcurrentHashMap.newKeySet();
+
+    public ClientConnector(EventLoop loop, AlgorithmRegistry registry, HostKeyVerifier verifier, long channelWindow,
+            ConnectionLimits limits, Duration timeout) {
+        this.loop = loop;
+        this.registry = registry;
+        this.verifier = verifier;
+        this.connection = ConnectionConfig.client().withWindow(channelWindow, ConnectionConfig.DEFAULT_MAX_PACKET);
+        this.limits = limits;
+        this.timeout = timeout;
+    }
+
+    public ClientSession connect(InetSocketAddress address, String user, Credentials credentials) throws IOException {
+        SshTransport transport = SshTransport.client(TransportConfig.builder(registry).hostKeyVerifier(verifier).build());
+        ClientRole[] role = new ClientRole[1];
+        SessionDriver driver = new SessionDriver(transport,
+                d -> role[0] = new ClientRole(d, registry, user, credentials, connection));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Connection tcp = null;
+        try {
+            tcp = Connection.connect(loop, address, driver, limits).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            role[0].authenticated().get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(tcp);
+            throw new InterruptedIOException("interrupted while connecting");
+        } catch (ExecutionException e) {
+            closeQuietly(tcp);
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (TimeoutException e) {
+            closeQuietly(tcp);
+            throw new IOException("no session with " + address + " within " + timeout.toSeconds() + " s");
+        }
+        AuthenticatedSession session = new AuthenticatedSession(driver, role[0], user, timeout);
+        live.add(session);
+        driver.ended().whenComplete((ok, e) -> live.remove(session));
+        return session;
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    /** Ends every live session politely, waiting at most the timeout for each. */
+    public void closeAll() {
+        List<AuthenticatedSession> all = List.copyOf(live);
+        all.forEach(AuthenticatedSession::close);
+        all.forEach(AuthenticatedSession::awaitEnd);
+    }
+}

@@ -1,0 +1,187 @@
+package dev.keyway.ssh.internal;
+
+import dev.keyway.api.AlgorithmRegistry;
+import dev.keyway.api.DisconnectReason;
+import dev.keyway.api.SshProtocolException;
+import dev.keyway.api.auth.InteractivePrompter;
+import dev.keyway.api.auth.PasswordSource;
+import dev.keyway.api.auth.UserKeyPairs;
+import dev.keyway.connection.ConnectionConfig;
+import dev.keyway.connection.ConnectionEngine;
+import dev.keyway.connection.ConnectionEvent;
+import dev.keyway.ssh.AuthenticationException;
+import dev.keyway.ssh.Credentials;
+import dev.keyway.transport.SshTransport;
+import dev.keyway.transport.TransportEvent;
+import dev.keyway.userauth.UserAuthClient;
+import dev.keyway.userauth.UserAuthClientConfig;
+import dev.keyway.userauth.UserAuthClientEvent;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The client's stack: after the first key exchange it asks for {@code ssh-userauth} (RFC 4253
+ * §10), logs in with the caller's credentials (RFC 4252), then runs session channels
+ * (RFC 4254 §6) for the caller.
+ *
+ * <pre>
+ *  [key exchange] ─ NEWKEYS ─▶ SERVICE_REQUEST ─▶ [service accept] ─ SERVICE_ACCEPT ─▶ [user auth]
+ *     ─ USERAUTH_SUCCESS ─▶ [connection]         out of methods ─▶ DISCONNECT NO_MORE_AUTH_METHODS
+ * </pre>
+ */
+final class ClientRole implements SessionRole {
+    private enum Stage { KEY_EXCHANGE, SERVICE_ACCEPT, USER_AUTH, CONNECTION }
+
+    private final SessionDriver driver;
+    private final SshTransport transport;
+    private final AlgorithmRegistry registry;
+    private final String user;
+    private final Credentials credentials;
+    private final ConnectionConfig connectionConfig;
+    private final CompletableFuture<Void> authenticated = new CompletableFuture<>();
+    private final Map<Integer, ClientChannel> channels = new HashMap<>();
+    private Stage stage = Stage.KEY_EXCHANGE;
+    private List<String> serverSigAlgs = List.of();
+    private UserAuthClient userAuth;
+    private ConnectionEngine engine;
+
+    ClientRole(SessionDriver driver, AlgorithmRegistry registry, String user, Credentials credentials,
+            ConnectionConfig connectionConfig) {
+        this.driver = driver;
+        this.transport = driver.transport();
+        this.registry = registry;
+        this.user = user;
+        this.credentials = credentials;
+        this.connectionConfig = connectionConfig;
+    }
+
+    /** Completes once the server accepted the login; fails with the reason otherwise. */
+    CompletableFuture<Void> authenticated() {
+        return authenticated;
+    }
+
+    @Override
+    public void onTransportEvent(TransportEvent event) {
+        if (event instanceof TransportEvent.KeysEstablished k && stage == Stage.KEY_EXCHANGE) {
+            stage = Stage.SERVICE_ACCEPT;
+            transport.send(ServiceMessages.encode(ServiceMessages.SERVICE_REQUEST, ServiceMessages.USERAUTH));
+        } else if (event instanceof TransportEvent.ExtensionInfo x) {
+            serverSigAlgs = x.serverSigAlgs().orElse(List.of());
+        }
+    }
+
+    @Override
+    public SessionDriver.MessageReceiver serviceLayer() {
+        return (buf, off, len) -> {
+            if (buf[off] != ServiceMessages.SERVICE_ACCEPT || stage != Stage.SERVICE_ACCEPT
+                    || !ServiceMessages.USERAUTH.equals(ServiceMessages.serviceName(buf, off, len))) {
+                throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR, "unexpected service message");
+            }
+            // The driver acted on the EXT_INFO before this message, so server-sig-algs is known.
+            startUserAuth();
+        };
+    }
+
+    @Override
+    public SessionDriver.MessageReceiver userAuthLayer() {
+        return userAuth == null ? null : userAuth::receive;
+    }
+
+    @Override
+    public SessionDriver.MessageReceiver connectionLayer() {
+        return engine == null ? null : engine::receive;
+    }
+
+    @Override
+    public void pollEngines() throws SshProtocolException {
+        if (userAuth != null) {
+            pollUserAuth();
+        }
+        if (engine != null) {
+            pollConnection();
+        }
+    }
+
+    private void startUserAuth() {
+        stage = Stage.USER_AUTH;
+        UserAuthClientConfig.Builder b = UserAuthClientConfig.builder(registry, transport.sessionId().orElseThrow(), user)
+                .serverSignatureAlgorithms(serverSigAlgs);
+        credentials.keyPairs().ifPresent(k -> b.credential(UserKeyPairs.class, k));
+        credentials.passwords().ifPresent(p -> b.credential(PasswordSource.class, p));
+        credentials.prompter().ifPresent(p -> b.credential(InteractivePrompter.class, p));
+        userAuth = new UserAuthClient(b.build(), transport::send);
+        userAuth.start();
+    }
+
+    private void pollUserAuth() throws SshProtocolException {
+        for (UserAuthClientEvent e; (e = userAuth.pollEvent()) != null; ) {
+            if (e instanceof UserAuthClientEvent.Succeeded && stage == Stage.USER_AUTH) {
+                stage = Stage.CONNECTION;
+                engine = new ConnectionEngine(true, connectionConfig, transport::send);
+                authenticated.complete(null);
+            } else if (e instanceof UserAuthClientEvent.Failed f) {
+                authenticated.completeExceptionally(new AuthenticationException(f.canContinue()));
+                throw new SshProtocolException(DisconnectReason.NO_MORE_AUTH_METHODS_AVAILABLE,
+                        "no more authentication methods to try");
+            }
+        }
+    }
+
+    /** Opens a session channel (RFC 4254 §6.1); loop thread. */
+    ClientChannel openSession() {
+        ClientChannel c = new ClientChannel(new ChannelBridge(engine.openSession(), engine, driver));
+        channels.put(c.bridge().id, c);
+        return c;
+    }
+
+    ConnectionEngine engine() {
+        return engine;
+    }
+
+    private void pollConnection() {
+        for (ConnectionEvent e; (e = engine.pollEvent()) != null; ) {
+            onConnectionEvent(e);
+        }
+    }
+
+    private void onConnectionEvent(ConnectionEvent event) {
+        if (event instanceof ConnectionEvent.ChannelOpened o) {
+            channels.get(o.channel()).onOpened();
+        } else if (event instanceof ConnectionEvent.ChannelOpenFailed f) {
+            channels.remove(f.channel()).onEnded("the server refused the channel: " + f.description());
+        } else if (event instanceof ConnectionEvent.ChannelData d) {
+            channels.get(d.channel()).bridge().onData(d.data());
+        } else if (event instanceof ConnectionEvent.ChannelExtendedData d) {
+            if (d.dataType() == ConnectionEngine.EXTENDED_DATA_STDERR) {
+                channels.get(d.channel()).bridge().onExtendedData(d.data());
+            } else {
+                engine.consumed(d.channel(), d.data().length);
+            }
+        } else if (event instanceof ConnectionEvent.WindowAdjusted w) {
+            channels.get(w.channel()).bridge().pump();
+        } else if (event instanceof ConnectionEvent.ChannelEof eof) {
+            channels.get(eof.channel()).bridge().onEof();
+        } else if (event instanceof ConnectionEvent.ChannelRequestReplied r) {
+            channels.get(r.channel()).onReply(r.success());
+        } else if (event instanceof ConnectionEvent.ChannelRequestReceived r) {
+            channels.get(r.channel()).onRequest(r.request());
+            if (r.wantReply()) {
+                engine.replyToRequest(r.channel(), false); // exit-status and exit-signal want none
+            }
+        } else if (event instanceof ConnectionEvent.ChannelClosed c) {
+            channels.remove(c.channel()).onEnded("channel closed");
+        }
+    }
+
+    @Override
+    public void onEnded(String why) {
+        authenticated.completeExceptionally(new IOException("the session ended: " + why));
+        for (ClientChannel c : List.copyOf(channels.values())) {
+            c.onEnded(why);
+        }
+        channels.clear();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.keyway.ssh.internal;
+
+import dev.keyway.api.AlgorithmRegistry;
+import dev.keyway.api.auth.KeyboardInteractiveAuthenticator;
+import dev.keyway.api.auth.PasswordAuthenticator;
+import dev.keyway.api.auth.PublicKeyAuthenticator;
+import dev.keyway.connection.ConnectionConfig;
+import dev.keyway.ssh.CommandHandler;
+import dev.keyway.transport.TransportConfig;
+import dev.keyway.userauth.UserAuthServerConfig;
+import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * What every session of one server shares: algorithms, host keys, the embedder's
+ * authenticators and handlers, and the bounded pool that runs commands. Null means not
+ * configured.
+ */
+public record ServerSettings(AlgorithmRegistry registry, List<KeyPair> hostKeys,
+        PasswordAuthenticator passwords, PublicKeyAuthenticator publicKeys,
+        KeyboardInteractiveAuthenticator keyboardInteractive, CommandHandler exec, CommandHandler shell,
+        Map<String, CommandHandler> subsystems, ConnectionConfig connection, ExecutorService commands) {
+
+    public ServerSettings {
+        hostKeys = List.copyOf(hostKeys);
+        subsystems = Map.copyOf(subsystems);
+    }
+
+    TransportConfig transport() {
+        return TransportConfig.builder(registry).hostKeys(hostKeys).build();
+    }
+
+    /** Allows exactly the methods the embedder gave an authenticator for (RFC 4252 §5). */
+    UserAuthServerConfig userAuth(byte[] sessionId) {
+        UserAuthServerConfig.Builder b = UserAuthServerConfig.builder(registry, sessionId);
+        List<String> methods = new ArrayList<>();
+        if (publicKeys != null) {
+            methods.add("publickey");
+            b.authenticator(PublicKeyAuthenticator.class, publicKeys);
+        }
+        if (keyboardInteractive != null) {
+            methods.add("keyboard-interactive");
+            b.authenticator(KeyboardInteractiveAuthenticator.class, keyboardInteractive);
+        }
+        if (passwords != null) {
+            methods.add("password");
+            b.authenticator(PasswordAuthenticator.class, passwords);
+        }
+        return b.allowMethods(methods.toArray(String[]::new)).build();
+    }
+}

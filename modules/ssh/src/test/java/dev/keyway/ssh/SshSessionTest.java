@@ -1,0 +1,242 @@
+package dev.keyway.ssh;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.keyway.api.AlgorithmRegistry;
+import dev.keyway.api.auth.PasswordSource;
+import dev.keyway.api.keys.PublicKeyBlob;
+import dev.keyway.transport.HostKeyVerifier;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A Keyway client against a Keyway server over TCP on 127.0.0.1, every layer stacked:
+ * logins, commands run by {@link SystemShell}, exit statuses, stderr, and 20 MiB through a
+ * 256 KiB channel window both ways, so that flow control is exercised.
+ */
+class SshSessionTest {
+    static final Duration LIMIT = Duration.ofSeconds(20);
+    private static final long WINDOW = 256 * 1024;
+    private static final char[] PASSWORD = "correct horse".toCharArray();
+
+    private static final AlgorithmRegistry REGISTRY = AlgorithmRegistry.loadDefault();
+    private static final KeyPair HOST_KEY = ed25519();
+    private static final KeyPair USER_KEY = ed25519();
+    private static SshServer server;
+    private static InetSocketAddress address;
+    private static SshClient client;
+    /** Threads for the tests' own readers and writers. */
+    private static ExecutorService helpers;
+
+    static KeyPair ed25519() {
+        return REGISTRY.signature("ssh-ed25519").orElseThrow().generateKeyPair(new SecureRandom());
+    }
+
+    static HostKeyVerifier expecting(KeyPair hostKey) {
+        byte[] blob = PublicKeyBlob.encode(hostKey.getPublic());
+        return key -> Arrays.equals(key.blob(), blob);
+    }
+
+    static SshServer.Builder serverBuilder() {
+        byte[] userBlob = PublicKeyBlob.encode(USER_KEY.getPublic());
+        return SshServer.builder().registry(REGISTRY).hostKeys(List.of(HOST_KEY))
+                .passwordAuthenticator((user, password) -> user.equals("alice") && Arrays.equals(password, PASSWORD))
+                .publicKeyAuthenticator((user, key) -> user.equals("bob")
+                        && Arrays.equals(PublicKeyBlob.encode(key), userBlob))
+                .execHandler(new SystemShell()).shellHandler(new SystemShell()).channelWindow(WINDOW);
+    }
+
+    static SshClient newClient() {
+        return SshClient.builder().registry(REGISTRY).hostKeyVerifier(expecting(HOST_KEY)).channelWindow(WINDOW)
+                .timeout(LIMIT).build();
+    }
+
+    @BeforeAll
+    static void start() throws IOException {
+        server = serverBuilder().build();
+        address = server.start();
+        client = newClient();
+        helpers = Executors.newCachedThreadPool();
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        if (client != null) {
+            client.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        helpers.shutdownNow();
+        assertTrue(helpers.awaitTermination(LIMIT.toSeconds(), TimeUnit.SECONDS));
+    }
+
+    private static ClientSession connect(String user, Credentials credentials) throws IOException {
+        return client.connect("127.0.0.1", address.getPort(), user, credentials);
+    }
+
+    @Test
+    void passwordLoginRunsEchoThroughTheShell() throws Exception {
+        try (ClientSession s = connect("alice", Credentials.password(PASSWORD))) {
+            Output out = run(s, "echo hello");
+            assertEquals("hello\n", out.stdout());
+            assertEquals(0, out.status());
+        }
+    }
+
+    @Test
+    void publicKeyLoginAndAnExitStatus() throws Exception {
+        try (ClientSession s = connect("bob", Credentials.keyPairs(USER_KEY))) {
+            assertEquals(3, run(s, "exit 3").status());
+        }
+    }
+
+    @Test
+    void aWrongPasswordThenTheRightOne() throws Exception {
+        PasswordSource wrongThenRight = (user, attempt) -> Optional.of(
+                attempt == 1 ? "wrong".toCharArray() : PASSWORD.clone());
+        try (ClientSession s = connect("alice", Credentials.none().withPasswords(wrongThenRight))) {
+            assertEquals("alice\n", run(s, "echo alice").stdout());
+        }
+    }
+
+    @Test
+    void onlyWrongCredentialsFailTheLogin() {
+        AuthenticationException e = assertThrows(AuthenticationException.class,
+                () -> connect("alice", Credentials.password("nope".toCharArray())));
+        assertTrue(e.canContinue().contains("password"), e.getMessage());
+        assertThrows(AuthenticationException.class, () -> connect("alice", Credentials.keyPairs(USER_KEY)));
+    }
+
+    @Test
+    void stderrIsSeparateFromStdout() throws Exception {
+        try (ClientSession s = connect("alice", Credentials.password(PASSWORD))) {
+            Output out = run(s, "echo out; echo err >&2; exit 5");
+            assertEquals("out\n", out.stdout());
+            assertEquals("err\n", out.stderr());
+            assertEquals(5, out.status());
+        }
+    }
+
+    @Test
+    void twentyMebibytesThroughCatWithSmallWindows() throws Exception {
+        byte[] data = new byte[20 * 1024 * 1024];
+        new Random(42).nextBytes(data);
+        try (ClientSession s = connect("bob", Credentials.keyPairs(USER_KEY))) {
+            RemoteProcess p = s.exec("cat");
+            Future<byte[]> digest = helpers.submit(() -> sha256(p.getInputStream()));
+            Future<?> writer = helpers.submit(() -> {
+                try (OutputStream stdin = p.getOutputStream()) {
+                    for (int off = 0; off < data.length; off += 100_000) {
+                        stdin.write(data, off, Math.min(100_000, data.length - off));
+                    }
+                }
+                return null;
+            });
+            writer.get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+            assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(data),
+                    digest.get(LIMIT.toSeconds(), TimeUnit.SECONDS));
+            assertEquals(0, p.waitFor(LIMIT));
+        }
+    }
+
+    @Test
+    void severalChannelsInOneConnection() throws Exception {
+        try (ClientSession s = connect("alice", Credentials.password(PASSWORD))) {
+            List<RemoteProcess> running = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                // Each waits for its stdin, so all four channels are open at once.
+                running.add(s.exec("read line; echo \"$line\" " + i));
+            }
+            for (int i = 0; i < running.size(); i++) {
+                RemoteProcess p = running.get(i);
+                try (OutputStream stdin = p.getOutputStream()) {
+                    stdin.write(("channel\n").getBytes(StandardCharsets.UTF_8));
+                }
+                assertEquals("channel " + i + "\n", readAll(p.getInputStream()));
+                assertEquals(0, p.waitFor(LIMIT));
+            }
+        }
+    }
+
+    @Test
+    void closingTheServerEndsSessionsAndReleasesEveryThread() throws Exception {
+        List<Thread> before = keywayThreads();
+        SshServer own = serverBuilder().build();
+        InetSocketAddress ownAddress = own.start();
+        SshClient ownClient = newClient();
+        ClientSession s = ownClient.connect("127.0.0.1", ownAddress.getPort(), "alice", Credentials.password(PASSWORD));
+        RemoteProcess sleeping = s.exec("sleep 30");
+        assertTrue(keywayThreads().size() > before.size());
+        own.close();
+        assertEquals(-1, sleeping.waitFor(LIMIT), "the channel ends without an exit status");
+        long deadline = System.nanoTime() + LIMIT.toNanos();
+        while (s.isOpen() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertFalse(s.isOpen());
+        ownClient.close();
+        List<Thread> left = new ArrayList<>(keywayThreads());
+        left.removeAll(before);
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            left.removeIf(t -> !t.isAlive());
+        }
+        assertEquals(List.of(), left, () -> "threads left running: " + left.stream()
+                .map(t -> t.getName() + " " + Arrays.toString(t.getStackTrace())).toList());
+    }
+
+    private static List<Thread> keywayThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("keyway-")).toList();
+    }
+
+    record Output(String stdout, String stderr, int status) {
+    }
+
+    private static Output run(ClientSession s, String command) throws Exception {
+        RemoteProcess p = s.exec(command);
+        p.getOutputStream().close();
+        Future<String> err = helpers.submit(() -> readAll(p.getErrorStream()));
+        String out = readAll(p.getInputStream());
+        return new Output(out, err.get(LIMIT.toSeconds(), TimeUnit.SECONDS), p.waitFor(LIMIT));
+    }
+
+    static String readAll(InputStream in) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        in.transferTo(b);
+        return b.toString(StandardCharsets.UTF_8);
+    }
+
+    static byte[] sha256(InputStream in) throws Exception {
+        MessageDigest d = MessageDigest.getInstance("SHA-256");
+        byte[] buf = new byte[64 * 1024];
+        for (int n; (n = in.read(buf)) > 0; ) {
+            d.update(buf, 0, n);
+        }
+        return d.digest();
+    }
+}
