@@ -1,6 +1,8 @@
 /** The keyway command line. */
 module dev.keyway.cli {
     requires dev.keyway.net;
+    requires dev.keyway.ssh;
+    requires dev.keyway.keys;
     requires info.picocli;
     requires net.sourceforge.plantuml;
 

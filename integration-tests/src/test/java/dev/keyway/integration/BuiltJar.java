@@ -18,7 +18,7 @@ import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 
 /** One packaged jar, read the way the JVM and an OSGi framework read it. */
-record BuiltJar(Path path, ModuleDescriptor descriptor, Attributes manifest) {
+public record BuiltJar(Path path, ModuleDescriptor descriptor, Attributes manifest) {
 
     static BuiltJar of(Path path) {
         // ModuleFinder parses module-info.class exactly as the module system will at run time.

@@ -3,14 +3,11 @@ package dev.keyway.integration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,20 +19,8 @@ class DemoProcessTest {
 
     @Test
     void demoPrintsTheSessionSequenceAndExitsZero() throws Exception {
-        List<Path> modulePath = new ArrayList<>();
-        for (KeywayModule m : List.of(KeywayModule.API, KeywayModule.TRANSPORT, KeywayModule.NET, KeywayModule.PROVIDER_JCA,
-                KeywayModule.PROVIDER_BOUNCYCASTLE, KeywayModule.CLI)) {
-            modulePath.add(m.jar().path());
-        }
-        modulePath.add(TestClassPath.jar("bcprov-jdk18on"));
-        modulePath.add(TestClassPath.jar("picocli"));
-        modulePath.add(TestClassPath.jar("plantuml-mit"));
         Path svg = Files.createTempFile("keyway-demo", ".svg");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-p",
-                modulePath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
-                "-m", "dev.keyway.cli/dev.keyway.cli.Main", "demo", "--diagram", svg.toString())
-                .redirectErrorStream(true).start();
+        Process p = KeywayCommand.start(Map.of(), "demo", "--diagram", svg.toString());
         p.getOutputStream().close();
         boolean finished = p.waitFor(60, TimeUnit.SECONDS);
         if (!finished) {

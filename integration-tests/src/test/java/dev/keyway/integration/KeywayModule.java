@@ -4,7 +4,7 @@ package dev.keyway.integration;
  * The Keyway modules that ship as jars, with the JPMS (and OSGi) name each must carry. The
  * artifact ids are how the tests find the jars among the test class path entries.
  */
-enum KeywayModule {
+public enum KeywayModule {
     API("keyway-api", "dev.keyway.api"),
     TRANSPORT("keyway-transport", "dev.keyway.transport"),
     KEYS("keyway-keys", "dev.keyway.keys"),
@@ -27,7 +27,7 @@ enum KeywayModule {
     }
 
     /** This module's jar on the test class path; fails the test if it is not there. */
-    BuiltJar jar() {
+    public BuiltJar jar() {
         return BuiltJar.of(TestClassPath.jar(artifactId));
     }
 }

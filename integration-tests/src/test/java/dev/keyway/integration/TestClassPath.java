@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * Keyway entries are the freshly packaged {@code target/*.jar} files, which is what the tests
  * mean to inspect: the artifacts as shipped, not the class directories.
  */
-final class TestClassPath {
+public final class TestClassPath {
     private TestClassPath() {
     }
 
@@ -27,7 +27,7 @@ final class TestClassPath {
     }
 
     /** The one jar of a Maven artifact, recognised by its file name {@code <artifactId>-<version>.jar}. */
-    static Path jar(String artifactId) {
+    public static Path jar(String artifactId) {
         // The version must follow directly, so keyway-provider-jca never matches keyway-provider.
         Pattern name = Pattern.compile(Pattern.quote(artifactId) + "-\\d[^/\\\\]*\\.jar");
         List<Path> matches = entries().stream()

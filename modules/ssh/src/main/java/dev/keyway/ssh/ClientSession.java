@@ -19,6 +19,12 @@ public interface ClientSession extends AutoCloseable {
      */
     RemoteProcess exec(String command) throws IOException;
 
+    /**
+     * Opens a session channel and asks for the user's shell (RFC 4254 §6.5), without a
+     * terminal: its input and output are plain streams.
+     */
+    RemoteProcess shell() throws IOException;
+
     /** Whether the connection is still up. */
     boolean isOpen();
 

@@ -1,6 +1,7 @@
 package dev.keyway.ssh;
 
 import dev.keyway.api.AlgorithmRegistry;
+import dev.keyway.transport.AlgorithmPolicy;
 import dev.keyway.connection.ConnectionConfig;
 import dev.keyway.net.ConnectionLimits;
 import dev.keyway.net.EventLoop;
@@ -32,6 +33,7 @@ public final class SshClient implements AutoCloseable {
     private SshClient(Builder b) {
         this.loop = EventLoop.start("keyway-client");
         this.connector = new ClientConnector(loop, b.registry != null ? b.registry : AlgorithmRegistry.loadDefault(),
+                b.policy,
                 b.verifier, b.channelWindow, b.limits, b.timeout);
     }
 
@@ -61,6 +63,7 @@ public final class SshClient implements AutoCloseable {
     /** Collects a client's settings; the host key verifier is required. */
     public static final class Builder {
         private AlgorithmRegistry registry;
+        private AlgorithmPolicy policy = AlgorithmPolicy.defaults();
         private HostKeyVerifier verifier;
         private long channelWindow = ConnectionConfig.DEFAULT_WINDOW;
         private ConnectionLimits limits = ConnectionLimits.defaults();
@@ -70,6 +73,12 @@ public final class SshClient implements AutoCloseable {
         }
 
         /** The algorithms; {@link AlgorithmRegistry#loadDefault()} if not given. */
+        /** Which algorithms to offer, in what order; OpenSSH's order by default. */
+        public Builder policy(AlgorithmPolicy policy) {
+            this.policy = Objects.requireNonNull(policy);
+            return this;
+        }
+
         public Builder registry(AlgorithmRegistry registry) {
             this.registry = Objects.requireNonNull(registry);
             return this;

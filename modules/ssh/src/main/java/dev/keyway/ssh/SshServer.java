@@ -1,6 +1,7 @@
 package dev.keyway.ssh;
 
 import dev.keyway.api.AlgorithmRegistry;
+import dev.keyway.transport.AlgorithmPolicy;
 import dev.keyway.api.auth.KeyboardInteractiveAuthenticator;
 import dev.keyway.api.auth.PasswordAuthenticator;
 import dev.keyway.api.auth.PublicKeyAuthenticator;
@@ -57,7 +58,7 @@ public final class SshServer implements AutoCloseable {
         this.limits = b.limits;
         ExecutorService commands = CommandThreads.bounded("keyway-command-", b.maxCommands);
         this.settings = new ServerSettings(b.registry != null ? b.registry : AlgorithmRegistry.loadDefault(),
-                b.hostKeys, b.passwords, b.publicKeys, b.keyboardInteractive, b.exec, b.shell, b.subsystems,
+                b.policy, b.hostKeys, b.passwords, b.publicKeys, b.keyboardInteractive, b.exec, b.shell, b.subsystems,
                 ConnectionConfig.server().withWindow(b.channelWindow, ConnectionConfig.DEFAULT_MAX_PACKET), commands);
         this.sessions = new ServerSessions(settings);
     }
@@ -106,6 +107,7 @@ public final class SshServer implements AutoCloseable {
     /** Collects a server's settings; host keys and at least one authenticator are required. */
     public static final class Builder {
         private AlgorithmRegistry registry;
+        private AlgorithmPolicy policy = AlgorithmPolicy.defaults();
         private List<KeyPair> hostKeys = List.of();
         private PasswordAuthenticator passwords;
         private PublicKeyAuthenticator publicKeys;
@@ -122,6 +124,12 @@ public final class SshServer implements AutoCloseable {
         }
 
         /** The algorithms; {@link AlgorithmRegistry#loadDefault()} if not given. */
+        /** Which algorithms to offer, in what order; OpenSSH's order by default. */
+        public Builder policy(AlgorithmPolicy policy) {
+            this.policy = Objects.requireNonNull(policy);
+            return this;
+        }
+
         public Builder registry(AlgorithmRegistry registry) {
             this.registry = Objects.requireNonNull(registry);
             return this;

@@ -35,6 +35,16 @@ public final class AuthenticatedSession implements ClientSession {
 
     @Override
     public RemoteProcess exec(String command) throws IOException {
+        return start(ChannelRequest.ExecRequest.of(command), "exec");
+    }
+
+    @Override
+    public RemoteProcess shell() throws IOException {
+        return start(new ChannelRequest.ShellRequest(), "shell");
+    }
+
+    /** Opens a session channel and asks it to run something (RFC 4254 §6.5). */
+    private RemoteProcess start(ChannelRequest request, String what) throws IOException {
         CompletableFuture<ClientChannel> opening = new CompletableFuture<>();
         driver.runOnLoop(() -> {
             try {
@@ -47,11 +57,11 @@ public final class AuthenticatedSession implements ClientSession {
         CompletableFuture<Boolean> reply = new CompletableFuture<>();
         driver.runOnLoop(() -> {
             channel.expectReply(reply);
-            role.engine().sendRequest(channel.bridge().id, ChannelRequest.ExecRequest.of(command), true);
+            role.engine().sendRequest(channel.bridge().id, request, true);
         });
-        if (!await(reply, "the answer to exec")) {
+        if (!await(reply, "the answer to " + what)) {
             channel.bridge().close();
-            throw new IOException("the server refused to run the command");
+            throw new IOException("the server refused the " + what + " request");
         }
         return new RemoteCommand(channel);
     }

@@ -7,6 +7,7 @@ import dev.keyway.net.ConnectionLimits;
 import dev.keyway.net.EventLoop;
 import dev.keyway.ssh.ClientSession;
 import dev.keyway.ssh.Credentials;
+import dev.keyway.transport.AlgorithmPolicy;
 import dev.keyway.transport.HostKeyVerifier;
 import dev.keyway.transport.SshTransport;
 import dev.keyway.transport.TransportConfig;
@@ -28,16 +29,18 @@ import java.util.concurrent.TimeoutException;
 public final class ClientConnector {
     private final EventLoop loop;
     private final AlgorithmRegistry registry;
+    private final AlgorithmPolicy policy;
     private final HostKeyVerifier verifier;
     private final ConnectionConfig connection;
     private final ConnectionLimits limits;
     private final Duration timeout;
     private final Set<AuthenticatedSession> live = ConcurrentHashMap.newKeySet();
 
-    public ClientConnector(EventLoop loop, AlgorithmRegistry registry, HostKeyVerifier verifier, long channelWindow,
-            ConnectionLimits limits, Duration timeout) {
+    public ClientConnector(EventLoop loop, AlgorithmRegistry registry, AlgorithmPolicy policy, HostKeyVerifier verifier,
+            long channelWindow, ConnectionLimits limits, Duration timeout) {
         this.loop = loop;
         this.registry = registry;
+        this.policy = policy;
         this.verifier = verifier;
         this.connection = ConnectionConfig.client().withWindow(channelWindow, ConnectionConfig.DEFAULT_MAX_PACKET);
         this.limits = limits;
@@ -45,7 +48,7 @@ public final class ClientConnector {
     }
 
     public ClientSession connect(InetSocketAddress address, String user, Credentials credentials) throws IOException {
-        SshTransport transport = SshTransport.client(TransportConfig.builder(registry).hostKeyVerifier(verifier).build());
+        SshTransport transport = SshTransport.client(TransportConfig.builder(registry).policy(policy).hostKeyVerifier(verifier).build());
         ClientRole[] role = new ClientRole[1];
         SessionDriver driver = new SessionDriver(transport,
                 d -> role[0] = new ClientRole(d, registry, user, credentials, connection));

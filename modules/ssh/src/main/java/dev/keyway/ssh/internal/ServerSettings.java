@@ -6,6 +6,7 @@ import dev.keyway.api.auth.PasswordAuthenticator;
 import dev.keyway.api.auth.PublicKeyAuthenticator;
 import dev.keyway.connection.ConnectionConfig;
 import dev.keyway.ssh.CommandHandler;
+import dev.keyway.transport.AlgorithmPolicy;
 import dev.keyway.transport.TransportConfig;
 import dev.keyway.userauth.UserAuthServerConfig;
 import java.security.KeyPair;
@@ -19,7 +20,7 @@ import java.util.concurrent.ExecutorService;
  * authenticators and handlers, and the bounded pool that runs commands. Null means not
  * configured.
  */
-public record ServerSettings(AlgorithmRegistry registry, List<KeyPair> hostKeys,
+public record ServerSettings(AlgorithmRegistry registry, AlgorithmPolicy policy, List<KeyPair> hostKeys,
         PasswordAuthenticator passwords, PublicKeyAuthenticator publicKeys,
         KeyboardInteractiveAuthenticator keyboardInteractive, CommandHandler exec, CommandHandler shell,
         Map<String, CommandHandler> subsystems, ConnectionConfig connection, ExecutorService commands) {
@@ -30,7 +31,7 @@ public record ServerSettings(AlgorithmRegistry registry, List<KeyPair> hostKeys,
     }
 
     TransportConfig transport() {
-        return TransportConfig.builder(registry).hostKeys(hostKeys).build();
+        return TransportConfig.builder(registry).policy(policy).hostKeys(hostKeys).build();
     }
 
     /** Allows exactly the methods the embedder gave an authenticator for (RFC 4252 §5). */

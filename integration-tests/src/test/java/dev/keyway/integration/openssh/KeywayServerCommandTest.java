@@ -1,0 +1,94 @@
+package dev.keyway.integration.openssh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.keyway.integration.KeywayCommand;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the issue asks of a newcomer's first try: {@code keyway server} started as a program
+ * (on the module path, from the built jars) serves {@code ssh -p PORT user@127.0.0.1 'echo hello'}
+ * from the OpenSSH client, and {@code keyway ssh} against it returns the remote exit status.
+ */
+class KeywayServerCommandTest {
+    private static final Duration LIMIT = Duration.ofSeconds(30);
+    private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void openSshRunsACommandOnKeywayServer() throws Exception {
+        OpenSshInstallation openSsh = OpenSshInstallation.require();
+        Path hostKey = dir.resolve("host_ed25519");
+        Path userKey = dir.resolve("id_ed25519");
+        for (Path key : List.of(hostKey, userKey)) {
+            assertEquals(0, BoundedProcess.run(List.of(openSsh.sshKeygen().toString(), "-q", "-t", "ed25519", "-N", "",
+                    "-f", key.toString()), LIMIT).exitCode());
+        }
+        Path authorized = Files.copy(dir.resolve("id_ed25519.pub"), dir.resolve("authorized_keys"));
+        Process server = keyway("server", "-p", "0", "-h", hostKey.toString(), "--authorized-keys", authorized.toString(),
+                "--password", "alice:secret");
+        try {
+            int port = awaitPort(server);
+            BoundedProcess.Result ssh = BoundedProcess.run(List.of(openSsh.ssh().toString(), "-F", "/dev/null",
+                    "-p", String.valueOf(port), "-i", userKey.toString(), "-o", "IdentitiesOnly=yes",
+                    "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=accept-new",
+                    "-o", "UserKnownHostsFile=" + dir.resolve("known_hosts"),
+                    "anyone@127.0.0.1", "echo hello; exit 7"), LIMIT);
+            assertEquals(7, ssh.exitCode(), ssh.output());
+            assertTrue(ssh.output().contains("hello"), ssh.output());
+
+            Process client = keyway("ssh", "-p", String.valueOf(port), "-o", "StrictHostKeyChecking=accept-new",
+                    "-o", "UserKnownHostsFile=" + dir.resolve("known_hosts_keyway"), "alice@127.0.0.1", "echo hi; exit 5");
+            client.getOutputStream().close();
+            assertTrue(client.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS), "keyway ssh finished");
+            String out = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(5, client.exitValue(), out);
+            assertTrue(out.contains("hi"), out);
+        } finally {
+            BoundedProcess.stop(server);
+        }
+    }
+
+    private static Process keyway(String... args) throws Exception {
+        return KeywayCommand.start(Map.of("SSH_PASSWORD", "secret"), args);
+    }
+
+    /** Reads the server's output until it says where it listens; bounded. */
+    private static int awaitPort(Process server) throws Exception {
+        CompletableFuture<Integer> port = new CompletableFuture<>();
+        StringBuilder seen = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    seen.append(line).append('\n');
+                    Matcher m = LISTENING.matcher(line);
+                    if (m.find()) {
+                        port.complete(Integer.parseInt(m.group(1)));
+                    }
+                }
+            } catch (java.io.IOException ignored) {
+                // The server was stopped.
+            }
+            port.completeExceptionally(new AssertionError("keyway server ended: " + seen));
+        }, "keyway-server-output");
+        reader.setDaemon(true);
+        reader.start();
+        return port.get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.keyway.cli;
+
+import dev.keyway.api.AlgorithmCategory;
+import dev.keyway.transport.AlgorithmPolicy;
+import java.util.List;
+import java.util.Locale;
+
+/** The algorithm options of ssh_config(5) and sshd_config(5), given as {@code -o Name=value}. */
+final class OpenSshOptions {
+    private OpenSshOptions() {
+    }
+
+    static AlgorithmPolicy policy(List<String> options) {
+        AlgorithmPolicy policy = AlgorithmPolicy.defaults();
+        for (String option : options) {
+            int eq = option.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("-o takes Name=value, not " + option);
+            }
+            String name = option.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+            String value = option.substring(eq + 1).trim();
+            AlgorithmCategory category = switch (name) {
+                case "ciphers" -> AlgorithmCategory.CIPHER;
+                case "macs" -> AlgorithmCategory.MAC;
+                case "kexalgorithms" -> AlgorithmCategory.KEY_EXCHANGE;
+                case "hostkeyalgorithms" -> AlgorithmCategory.HOST_KEY;
+                default -> null;
+            };
+            if (category != null) {
+                policy = policy.with(category, value);
+            }
+        }
+        return policy;
+    }
+
+    /** The value of {@code -o name=value}, if given (last one wins, names case-insensitive). */
+    static java.util.Optional<String> value(List<String> options, String name) {
+        String found = null;
+        for (String option : options) {
+            int eq = option.indexOf('=');
+            if (eq > 0 && option.substring(0, eq).trim().equalsIgnoreCase(name)) {
+                found = option.substring(eq + 1).trim();
+            }
+        }
+        return java.util.Optional.ofNullable(found);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.keyway.cli;
+
+import dev.keyway.api.AlgorithmRegistry;
+import dev.keyway.api.keys.KeyFingerprint;
+import dev.keyway.api.keys.PublicKeyBlob;
+import dev.keyway.api.spi.SignatureAlgorithm;
+import dev.keyway.keys.AuthorizedKey;
+import dev.keyway.keys.AuthorizedKeys;
+import dev.keyway.keys.LineProblem;
+import dev.keyway.keys.PrivateKeyFile;
+import dev.keyway.ssh.SshServer;
+import dev.keyway.ssh.SystemShell;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code keyway server}: an SSH server on the embedding API. Commands run as the user the
+ * server runs as: {@code exec} with {@code /bin/sh -c}, {@code shell} with {@code /bin/sh}.
+ */
+@Command(name = "server", mixinStandardHelpOptions = true,
+        description = "Runs an SSH server (127.0.0.1 unless -b says otherwise).")
+final class ServerCommand implements Callable<Integer> {
+    @Option(names = "-p", paramLabel = "PORT", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
+    private int port = 2222;
+
+    @Option(names = "-b", paramLabel = "ADDR", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    private String address = "127.0.0.1";
+
+    @Option(names = "-h", paramLabel = "HOSTKEYFILE",
+            description = "An OpenSSH private host key; repeat for several key types. Without it an ed25519 key"
+                    + " is made once and kept in ~/.keyway/ssh_host_ed25519_key.")
+    private List<Path> hostKeyFiles = new ArrayList<>();
+
+    @Option(names = "--authorized-keys", paramLabel = "FILE",
+            description = "Public keys (authorized_keys format) allowed to log in as any user.")
+    private Path authorizedKeys;
+
+    @Option(names = "--password", paramLabel = "USER:PASSWORD", description = "A user and password that may log in.")
+    private List<String> passwords = new ArrayList<>();
+
+    @Option(names = "-o", paramLabel = "Option=value",
+            description = "Ciphers=, KexAlgorithms=, MACs=, HostKeyAlgorithms= as in sshd_config (+, -, ^ allowed).")
+    private List<String> options = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        AlgorithmRegistry registry = AlgorithmRegistry.loadDefault();
+        List<KeyPair> hostKeys = hostKeys(registry);
+        SshServer.Builder builder = SshServer.builder()
+                .registry(registry)
+                .policy(OpenSshOptions.policy(options))
+                .hostKeys(hostKeys)
+                .bind(new InetSocketAddress(address, port))
+                .execHandler(new SystemShell())
+                .shellHandler(new SystemShell());
+        Map<String, byte[]> passwordDigests = passwordDigests();
+        if (!passwordDigests.isEmpty()) {
+            builder.passwordAuthenticator((user, password) -> checkPassword(passwordDigests, user, password));
+        }
+        if (authorizedKeys != null) {
+            AuthorizedKeys keys = AuthorizedKeys.read(authorizedKeys);
+            for (LineProblem p : keys.problems()) {
+                System.err.println(authorizedKeys + ":" + p.lineNumber() + ": " + p.message());
+            }
+            builder.publicKeyAuthenticator((user, key) -> {
+                byte[] blob = PublicKeyBlob.encode(key);
+                return keys.keys().stream().map(AuthorizedKey::key).anyMatch(k -> Arrays.equals(k.blob(), blob));
+            });
+        }
+        if (passwordDigests.isEmpty() && authorizedKeys == null) {
+            System.err.println("keyway server: give --password USER:PASSWORD or --authorized-keys FILE, or nobody can log in");
+            return 2;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (SshServer server = builder.build()) {
+            InetSocketAddress bound = server.start();
+            for (KeyPair key : hostKeys) {
+                SignatureAlgorithm sig = registry.signature(typeOf(registry, key)).orElseThrow();
+                System.out.println("host key " + sig.keyType() + " "
+                        + KeyFingerprint.sha256(sig.encodePublicKey(key.getPublic())));
+            }
+            System.out.println("listening on " + bound.getHostString() + ":" + bound.getPort()
+                    + "; try: ssh -p " + bound.getPort() + " USER@" + bound.getHostString() + " 'echo hello'");
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            stopped.await();
+        }
+        return 0;
+    }
+
+    private List<KeyPair> hostKeys(AlgorithmRegistry registry) throws Exception {
+        List<KeyPair> keys = new ArrayList<>();
+        for (Path file : hostKeyFiles) {
+            keys.add(PrivateKeyFile.read(file));
+        }
+        if (keys.isEmpty()) {
+            Path file = Path.of(System.getProperty("user.home"), ".keyway", "ssh_host_ed25519_key");
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                KeyPair made = registry.signature("ssh-ed25519").orElseThrow().generateKeyPair(new SecureRandom());
+                PrivateKeyFile.write(file, made);
+                System.out.println("made a new ed25519 host key in " + file);
+            }
+            keys.add(PrivateKeyFile.read(file));
+        }
+        return keys;
+    }
+
+    private static String typeOf(AlgorithmRegistry registry, KeyPair key) {
+        return registry.names(dev.keyway.api.AlgorithmCategory.HOST_KEY).stream()
+                .filter(n -> registry.signature(n).orElseThrow().accepts(key.getPublic()))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("no algorithm takes this host key"));
+    }
+
+    /** Passwords are kept as SHA-256 digests and compared in constant time. */
+    private Map<String, byte[]> passwordDigests() throws Exception {
+        Map<String, byte[]> out = new HashMap<>();
+        for (String pair : passwords) {
+            int colon = pair.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("--password takes USER:PASSWORD");
+            }
+            out.put(pair.substring(0, colon), digest(pair.substring(colon + 1).toCharArray()));
+        }
+        return out;
+    }
+
+    private static boolean checkPassword(Map<String, byte[]> digests, String user, char[] password) {
+        byte[] expected = digests.getOrDefault(user, new byte[32]);
+        // The digest is computed for unknown users too, so timing does not tell them apart.
+        boolean same = MessageDigest.isEqual(expected, digest(password));
+        return same && digests.containsKey(user);
+    }
+
+    private static byte[] digest(char[] password) {
+        byte[] bytes = new String(password).getBytes(StandardCharsets.UTF_8);
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package dev.keyway.cli;
+
+import dev.keyway.api.AlgorithmRegistry;
+import dev.keyway.api.auth.PasswordSource;
+import dev.keyway.keys.HostAddress;
+import dev.keyway.keys.KnownHostsFile;
+import dev.keyway.keys.KnownHostsVerifier;
+import dev.keyway.keys.PrivateKeyFile;
+import dev.keyway.ssh.AuthenticationException;
+import dev.keyway.ssh.ClientSession;
+import dev.keyway.ssh.Credentials;
+import dev.keyway.ssh.RemoteProcess;
+import dev.keyway.ssh.SshClient;
+import dev.keyway.transport.HostKeyVerifier;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code keyway ssh}: runs a command (or a shell) on a server, with stdin, stdout and stderr
+ * streamed, and exits with its exit status; 255 when the connection or the login fails, as
+ * ssh(1) does.
+ */
+@Command(name = "ssh", mixinStandardHelpOptions = true, description = "Runs a command on an SSH server.")
+final class SshCommand implements Callable<Integer> {
+    private static final int FAILURE = 255;
+
+    @Option(names = "-p", paramLabel = "PORT", description = "Port (default: ${DEFAULT-VALUE}).")
+    private int port = 22;
+
+    @Option(names = "-i", paramLabel = "IDENTITY", description = "A private key file (OpenSSH format); repeatable.")
+    private List<Path> identities = new ArrayList<>();
+
+    @Option(names = "-c", paramLabel = "CIPHERS", description = "Ciphers, as -o Ciphers=.")
+    private String ciphers;
+
+    @Option(names = "-m", paramLabel = "MACS", description = "MACs, as -o MACs=.")
+    private String macs;
+
+    @Option(names = "-o", paramLabel = "Option=value", description = "KexAlgorithms=, HostKeyAlgorithms=, Ciphers=,"
+            + " MACs=, StrictHostKeyChecking=yes|no|accept-new, UserKnownHostsFile=FILE.")
+    private List<String> options = new ArrayList<>();
+
+    @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from FILE.")
+    private Path passwordFile;
+
+    @Option(names = "-v", description = "Say what happens.")
+    private boolean verbose;
+
+    @Parameters(index = "0", paramLabel = "[user@]host")
+    private String destination;
+
+    @Parameters(index = "1..*", paramLabel = "command", arity = "0..*")
+    private List<String> command = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        int at = destination.lastIndexOf('@');
+        String user = at > 0 ? destination.substring(0, at) : System.getProperty("user.name");
+        String host = at > 0 ? destination.substring(at + 1) : destination;
+        List<String> all = new ArrayList<>(options);
+        if (ciphers != null) {
+            all.add("Ciphers=" + ciphers);
+        }
+        if (macs != null) {
+            all.add("MACs=" + macs);
+        }
+        HostAddress address = new HostAddress(host, port);
+        KnownHostsFile knownHosts = OpenSshOptions.value(all, "UserKnownHostsFile")
+                .map(p -> new KnownHostsFile(Path.of(p))).orElse(KnownHostsFile.ofUser());
+        Optional<KnownHostsVerifier> checked = Optional.empty();
+        HostKeyVerifier verifier;
+        String strict = OpenSshOptions.value(all, "StrictHostKeyChecking").orElse("yes");
+        switch (strict) {
+            case "no" -> verifier = KnownHostsVerifier.dangerAcceptAny();
+            case "accept-new" -> {
+                checked = Optional.of(KnownHostsVerifier.acceptNew(knownHosts, address, false));
+                verifier = checked.get();
+            }
+            default -> {
+                checked = Optional.of(KnownHostsVerifier.strict(knownHosts, address));
+                verifier = checked.get();
+            }
+        }
+        HostKeyVerifier reporting = verifier;
+        if (verbose) {
+            reporting = key -> {
+                boolean ok = verifier.verify(key);
+                System.err.println("keyway: server host key " + key.keyType() + " " + key.fingerprint()
+                        + (ok ? " accepted" : " refused"));
+                return ok;
+            };
+        }
+        try (SshClient client = SshClient.builder().registry(AlgorithmRegistry.loadDefault())
+                .policy(OpenSshOptions.policy(all)).hostKeyVerifier(reporting).timeout(Duration.ofSeconds(30)).build()) {
+            ClientSession session;
+            try {
+                session = client.connect(host, port, user, credentials(user));
+            } catch (AuthenticationException e) {
+                System.err.println(user + "@" + host + ": Permission denied (" + String.join(",", e.canContinue()) + ").");
+                return FAILURE;
+            } catch (IOException e) {
+                Optional<String> refused = checked.flatMap(KnownHostsVerifier::lastRejection).map(r -> r.message());
+                System.err.println(refused.orElse("keyway: cannot connect to " + host + " port " + port + ": " + e.getMessage()));
+                return FAILURE;
+            }
+            if (verbose) {
+                System.err.println("keyway: authenticated to " + host + " as " + user);
+            }
+            try (session) {
+                RemoteProcess process = command.isEmpty() ? session.shell() : session.exec(String.join(" ", command));
+                return stream(process);
+            }
+        }
+    }
+
+    private Credentials credentials(String user) throws Exception {
+        List<KeyPair> keys = new ArrayList<>();
+        List<Path> files = new ArrayList<>(identities);
+        if (files.isEmpty()) {
+            Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
+            for (String name : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
+                if (Files.isReadable(ssh.resolve(name))) {
+                    files.add(ssh.resolve(name));
+                }
+            }
+        }
+        for (Path file : files) {
+            keys.add(PrivateKeyFile.read(file));
+        }
+        Credentials credentials = Credentials.keyPairs(keys.toArray(KeyPair[]::new));
+        return credentials.withPasswords(passwords());
+    }
+
+    /** The password from --password-file, then SSH_PASSWORD, then the terminal, asked once per attempt. */
+    private PasswordSource passwords() {
+        return (user, attempt) -> {
+            try {
+                if (passwordFile != null) {
+                    return attempt == 1 ? Optional.of(Files.readString(passwordFile, StandardCharsets.UTF_8).strip()
+                            .toCharArray()) : Optional.empty();
+                }
+            } catch (IOException e) {
+                System.err.println("keyway: cannot read " + passwordFile + ": " + e.getMessage());
+                return Optional.empty();
+            }
+            String fromEnvironment = System.getenv("SSH_PASSWORD");
+            if (fromEnvironment != null) {
+                return attempt == 1 ? Optional.of(fromEnvironment.toCharArray()) : Optional.empty();
+            }
+            Console console = System.console();
+            return console == null || attempt > 3 ? Optional.empty()
+                    : Optional.ofNullable(console.readPassword("%s's password: ", user));
+        };
+    }
+
+    /** Copies our stdin to the command and its output to ours, then returns its exit status. */
+    private static int stream(RemoteProcess process) throws Exception {
+        Thread in = copier("stdin", System.in, process.getOutputStream(), true);
+        Thread err = copier("stderr", process.getErrorStream(), System.err, false);
+        in.start();
+        err.start();
+        process.getInputStream().transferTo(System.out);
+        System.out.flush();
+        err.join(Duration.ofSeconds(30).toMillis());
+        int status = process.waitFor(Duration.ofDays(365));
+        return status < 0 ? FAILURE : status;
+    }
+
+    private static Thread copier(String name, InputStream from, OutputStream to, boolean closeTarget) {
+        Thread t = new Thread(() -> {
+            try {
+                from.transferTo(to);
+                to.flush();
+                if (closeTarget) {
+                    to.close();
+                }
+            } catch (IOException ignored) {
+                // The command ended; nothing more to copy.
+            }
+        }, "keyway-ssh-" + name);
+        t.setDaemon(true);
+        return t;
+    }
+}
