@@ -19,11 +19,18 @@ final class SessionTrace {
 
     private final PrintStream out;
     private final SequenceDiagram diagram;
+    /** Whether only one side's events are seen (a real session), so received ones are drawn too. */
+    private final boolean oneSide;
     private String section = "";
 
     SessionTrace(PrintStream out, SequenceDiagram diagram) {
+        this(out, diagram, false);
+    }
+
+    SessionTrace(PrintStream out, SequenceDiagram diagram, boolean oneSide) {
         this.out = out;
         this.diagram = diagram;
+        this.oneSide = oneSide;
     }
 
     void section(String title) {
@@ -71,11 +78,23 @@ final class SessionTrace {
             step(self, peer, id.identification());
         } else if (e instanceof TransportEvent.IdentificationReceived id) {
             id.preamble().forEach(line -> step(peer, self, "(before its identification) " + line));
+            if (oneSide) {
+                step(peer, self, id.identification());
+            }
+        } else if (e instanceof TransportEvent.KexInitReceived k && oneSide) {
+            section("Algorithm negotiation (RFC 4253 §7.1)");
+            step(peer, self, "SSH_MSG_KEXINIT, the algorithms " + peer + " supports, preferred first:");
+            kexInit(k.kexInit());
+        } else if (e instanceof TransportEvent.KexMessage m && !m.sent() && oneSide) {
+            section(m.messageName().equals("SSH_MSG_NEWKEYS") ? "New keys (RFC 4253 §7.3)"
+                    : "Elliptic-curve Diffie-Hellman key exchange (RFC 5656 §4, RFC 8731)");
+            step(peer, self, m.messageName());
+            detail(m.detail());
         } else if (e instanceof TransportEvent.KexInitSent k) {
             section("Algorithm negotiation (RFC 4253 §7.1)");
             step(self, peer, "SSH_MSG_KEXINIT, the algorithms " + self + " supports, preferred first:");
             kexInit(k.kexInit());
-        } else if (e instanceof TransportEvent.AlgorithmsNegotiated a && client) {
+        } else if (e instanceof TransportEvent.AlgorithmsNegotiated a && (client || oneSide)) {
             chosen(a.algorithms(), a.strictKex());
         } else if (e instanceof TransportEvent.KexMessage m && m.sent()) {
             if (m.messageName().equals("SSH_MSG_NEWKEYS")) {
@@ -89,7 +108,7 @@ final class SessionTrace {
             section("Server authentication (RFC 4253 §8)");
             note(self, "server host key " + h.hostKey().keyType() + " " + h.hostKey().fingerprint());
             detail("its signature over the exchange hash H verifies, and the fingerprint is the expected one");
-        } else if (e instanceof TransportEvent.KeysEstablished k && client) {
+        } else if (e instanceof TransportEvent.KeysEstablished k && (client || oneSide)) {
             section("Encrypted communication");
             note("both", "keys derived from K and H (RFC 4253 §7.2); every packet from now on is encrypted"
                     + (k.strictKex() ? "; strict KEX reset the sequence numbers" : ""));

@@ -57,8 +57,11 @@ final class SshCommand implements Callable<Integer> {
     @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from FILE.")
     private Path passwordFile;
 
-    @Option(names = "-v", description = "Say what happens.")
+    @Option(names = "-v", description = "Print the session's sequence as it happens (on stderr), like keyway demo.")
     private boolean verbose;
+
+    @Option(names = "--diagram", paramLabel = "FILE.svg", description = "Draw the session as a sequence diagram.")
+    private Path diagramFile;
 
     @Parameters(index = "0", paramLabel = "[user@]host")
     private String destination;
@@ -95,17 +98,12 @@ final class SshCommand implements Callable<Integer> {
                 verifier = checked.get();
             }
         }
-        HostKeyVerifier reporting = verifier;
-        if (verbose) {
-            reporting = key -> {
-                boolean ok = verifier.verify(key);
-                System.err.println("keyway: server host key " + key.keyType() + " " + key.fingerprint()
-                        + (ok ? " accepted" : " refused"));
-                return ok;
-            };
-        }
+        SequenceDiagram diagram = new SequenceDiagram();
+        SessionTrace trace = new SessionTrace(verbose ? System.err : new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                diagram, true);
         try (SshClient client = SshClient.builder().registry(AlgorithmRegistry.loadDefault())
-                .policy(OpenSshOptions.policy(all)).hostKeyVerifier(reporting).timeout(Duration.ofSeconds(30)).build()) {
+                .policy(OpenSshOptions.policy(all)).hostKeyVerifier(verifier).timeout(Duration.ofSeconds(30))
+                .transportObserver(e -> trace.event(true, e)).build()) {
             ClientSession session;
             try {
                 session = client.connect(host, port, user, credentials(user));
@@ -123,6 +121,12 @@ final class SshCommand implements Callable<Integer> {
             try (session) {
                 RemoteProcess process = command.isEmpty() ? session.shell() : session.exec(String.join(" ", command));
                 return stream(process);
+            } finally {
+                if (diagramFile != null) {
+                    try (OutputStream svg = Files.newOutputStream(diagramFile)) {
+                        diagram.writeSvg(svg);
+                    }
+                }
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.keyway.ssh;
 
 import dev.keyway.api.AlgorithmRegistry;
 import dev.keyway.transport.AlgorithmPolicy;
+import dev.keyway.transport.TransportEvent;
 import dev.keyway.connection.ConnectionConfig;
 import dev.keyway.net.ConnectionLimits;
 import dev.keyway.net.EventLoop;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * An SSH client: connects, checks the server's host key (RFC 4253 §8) with the given
@@ -34,7 +36,7 @@ public final class SshClient implements AutoCloseable {
         this.loop = EventLoop.start("keyway-client");
         this.connector = new ClientConnector(loop, b.registry != null ? b.registry : AlgorithmRegistry.loadDefault(),
                 b.policy,
-                b.verifier, b.channelWindow, b.limits, b.timeout);
+                b.verifier, b.channelWindow, b.limits, b.timeout, b.observer);
     }
 
     public static Builder builder() {
@@ -64,6 +66,7 @@ public final class SshClient implements AutoCloseable {
     public static final class Builder {
         private AlgorithmRegistry registry;
         private AlgorithmPolicy policy = AlgorithmPolicy.defaults();
+        private Consumer<TransportEvent> observer = e -> { };
         private HostKeyVerifier verifier;
         private long channelWindow = ConnectionConfig.DEFAULT_WINDOW;
         private ConnectionLimits limits = ConnectionLimits.defaults();
@@ -73,6 +76,16 @@ public final class SshClient implements AutoCloseable {
         }
 
         /** The algorithms; {@link AlgorithmRegistry#loadDefault()} if not given. */
+        /**
+         * Sees every transport event of every session, on the event loop's thread: version
+         * strings, KEXINIT lists, the choice, key exchange messages, NEWKEYS. For traces such as
+         * {@code keyway ssh -v}; it must not block.
+         */
+        public Builder transportObserver(Consumer<TransportEvent> observer) {
+            this.observer = Objects.requireNonNull(observer);
+            return this;
+        }
+
         /** Which algorithms to offer, in what order; OpenSSH's order by default. */
         public Builder policy(AlgorithmPolicy policy) {
             this.policy = Objects.requireNonNull(policy);

@@ -30,6 +30,7 @@ public final class ClientConnector {
     private final EventLoop loop;
     private final AlgorithmRegistry registry;
     private final AlgorithmPolicy policy;
+    private final java.util.function.Consumer<dev.keyway.transport.TransportEvent> observer;
     private final HostKeyVerifier verifier;
     private final ConnectionConfig connection;
     private final ConnectionLimits limits;
@@ -37,8 +38,10 @@ public final class ClientConnector {
     private final Set<AuthenticatedSession> live = ConcurrentHashMap.newKeySet();
 
     public ClientConnector(EventLoop loop, AlgorithmRegistry registry, AlgorithmPolicy policy, HostKeyVerifier verifier,
-            long channelWindow, ConnectionLimits limits, Duration timeout) {
+            long channelWindow, ConnectionLimits limits, Duration timeout,
+            java.util.function.Consumer<dev.keyway.transport.TransportEvent> observer) {
         this.loop = loop;
+        this.observer = observer;
         this.registry = registry;
         this.policy = policy;
         this.verifier = verifier;
@@ -51,7 +54,7 @@ public final class ClientConnector {
         SshTransport transport = SshTransport.client(TransportConfig.builder(registry).policy(policy).hostKeyVerifier(verifier).build());
         ClientRole[] role = new ClientRole[1];
         SessionDriver driver = new SessionDriver(transport,
-                d -> role[0] = new ClientRole(d, registry, user, credentials, connection));
+                d -> role[0] = new ClientRole(d, registry, user, credentials, connection), observer);
         long deadline = System.nanoTime() + timeout.toNanos();
         Connection tcp = null;
         try {

@@ -32,8 +32,17 @@ public final class SessionDriver implements ProtocolDriver {
     /** An error a layer raised inside the transport's receive; acted on once receive returns. */
     private SshProtocolException failure;
 
+    /** Sees every transport event first, e.g. to trace the session (ssh -v). */
+    private final java.util.function.Consumer<TransportEvent> observer;
+
     SessionDriver(SshTransport transport, Function<SessionDriver, SessionRole> roles) {
+        this(transport, roles, e -> { });
+    }
+
+    SessionDriver(SshTransport transport, Function<SessionDriver, SessionRole> roles,
+            java.util.function.Consumer<TransportEvent> observer) {
         this.transport = transport;
+        this.observer = observer;
         this.plumbing = new TransportDriver(transport, (c, e) -> onTransportEvent(e));
         this.role = roles.apply(this);
     }
@@ -149,6 +158,7 @@ public final class SessionDriver implements ProtocolDriver {
     }
 
     private void onTransportEvent(TransportEvent e) {
+        observer.accept(e);
         if (e instanceof TransportEvent.Disconnected d) {
             end(d.reason() + (d.byPeer() ? " from the peer: " : ": ") + d.description());
         } else if (!ended.isDone() && failure == null) {
