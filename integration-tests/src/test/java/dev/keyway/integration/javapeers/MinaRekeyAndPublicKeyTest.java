@@ -1,0 +1,161 @@
+package dev.keyway.integration.javapeers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.keyway.api.keys.PublicKeyBlob;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.core.CoreModuleProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The MINA SSHD client against a Keyway server: publickey login with ECDSA and RSA keys
+ * (RFC 4252 §7, RFC 8332), a key re-exchange MINA starts on request, and repeated re-exchanges
+ * MINA starts on its byte limit while 1 MiB goes through {@code cat} (RFC 4253 §9).
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class MinaRekeyAndPublicKeyTest {
+    private static final Duration LIMIT = Duration.ofSeconds(20);
+
+    private static KeywayServerForPeers server;
+    private SshClient mina;
+    private final AtomicInteger keyExchanges = new AtomicInteger();
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = KeywayServerForPeers.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @AfterEach
+    void stopClient() {
+        if (mina != null) {
+            mina.stop();
+        }
+    }
+
+    private SshClient connect() {
+        mina = SshClient.setUpDefaultClient();
+        List<PublicKey> known = List.of(server.ed25519HostKey(), server.ecdsaHostKey());
+        mina.setServerKeyVerifier((session, address, key) -> known.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
+        mina.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionEvent(Session session, Event event) {
+                if (event == Event.KexCompleted) {
+                    keyExchanges.incrementAndGet();
+                }
+            }
+        });
+        return mina;
+    }
+
+    private ClientSession open(KeyPair userKey) throws Exception {
+        mina.start();
+        ClientSession session = mina.connect(KeywayServerForPeers.USER, "127.0.0.1", server.port())
+                .verify(LIMIT).getSession();
+        if (userKey == null) {
+            session.addPasswordIdentity(KeywayServerForPeers.PASSWORD);
+        } else {
+            session.addPublicKeyIdentity(userKey);
+        }
+        session.auth().verify(LIMIT);
+        return session;
+    }
+
+    private static byte[] exec(ClientSession session, String command, byte[] stdin) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ChannelExec channel = session.createExecChannel(command)) {
+            channel.setIn(new ByteArrayInputStream(stdin));
+            channel.setOut(out);
+            channel.setErr(new ByteArrayOutputStream());
+            channel.open().verify(LIMIT);
+            assertTrue(channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), LIMIT).contains(ClientChannelEvent.CLOSED),
+                    "channel not closed: " + command);
+            assertEquals(0, channel.getExitStatus(), command);
+        }
+        return out.toByteArray();
+    }
+
+    private static KeyPair generate(String algorithm, java.security.spec.AlgorithmParameterSpec spec, int bits)
+            throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance(algorithm);
+        if (spec != null) {
+            g.initialize(spec);
+        } else {
+            g.initialize(bits);
+        }
+        return g.generateKeyPair();
+    }
+
+    @Test
+    void ecdsaPublicKeyLogin() throws Exception {
+        assertPublicKeyLogin(generate("EC", new ECGenParameterSpec("secp256r1"), 0));
+    }
+
+    @Test
+    void rsaPublicKeyLogin() throws Exception {
+        assertPublicKeyLogin(generate("RSA", null, 3072));
+    }
+
+    private void assertPublicKeyLogin(KeyPair key) throws Exception {
+        server.authorize(PublicKeyBlob.encode(key.getPublic()));
+        connect();
+        try (ClientSession session = open(key)) {
+            assertEquals("key\n", new String(exec(session, "echo key", new byte[0]), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void rekeyOnRequest() throws Exception {
+        connect();
+        try (ClientSession session = open(null)) {
+            assertEquals("one\n", new String(exec(session, "echo one", new byte[0]), StandardCharsets.UTF_8));
+            assertTrue(session.reExchangeKeys().verify(LIMIT).isDone());
+            assertEquals("two\n", new String(exec(session, "echo two", new byte[0]), StandardCharsets.UTF_8));
+        }
+        assertTrue(keyExchanges.get() >= 2, "key exchanges: " + keyExchanges.get());
+    }
+
+    @Test
+    void rekeysDuringOneMebibyteThroughCat() throws Exception {
+        connect();
+        CoreModuleProperties.REKEY_BYTES_LIMIT.set(mina, 128L * 1024);
+        byte[] data = new byte[1024 * 1024];
+        new Random(11).nextBytes(data);
+        byte[] back;
+        try (ClientSession session = open(null)) {
+            back = exec(session, "cat", data);
+        }
+        assertEquals(KeywayServerForPeers.sha256Hex(data), KeywayServerForPeers.sha256Hex(back));
+        assertTrue(keyExchanges.get() >= 3, "key exchanges: " + keyExchanges.get());
+    }
+}
