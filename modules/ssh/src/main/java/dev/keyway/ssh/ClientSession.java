@@ -1,5 +1,7 @@
 package dev.keyway.ssh;
 
+import dev.keyway.transport.NegotiatedAlgorithms;
+import dev.keyway.transport.ServerHostKey;
 import java.io.IOException;
 
 /**
@@ -24,6 +26,21 @@ public interface ClientSession extends AutoCloseable {
      * terminal: its input and output are plain streams.
      */
     RemoteProcess shell() throws IOException;
+
+    /**
+     * The algorithms the keys in use were negotiated with (RFC 4253 §7.1): after a re-exchange,
+     * those of the newest keys.
+     */
+    NegotiatedAlgorithms algorithms();
+
+    /** The host key the server proved it holds, as the verifier accepted it (RFC 4253 §8). */
+    ServerHostKey hostKey();
+
+    /**
+     * Starts a key re-exchange now (RFC 4253 §9), like OpenSSH's {@code ~R}; returns at once.
+     * Channels keep running while it happens.
+     */
+    void rekey();
 
     /** Whether the connection is still up. */
     boolean isOpen();

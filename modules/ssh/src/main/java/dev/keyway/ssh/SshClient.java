@@ -7,6 +7,8 @@ import dev.keyway.connection.ConnectionConfig;
 import dev.keyway.net.ConnectionLimits;
 import dev.keyway.net.EventLoop;
 import dev.keyway.ssh.internal.ClientConnector;
+import dev.keyway.ssh.internal.ClientSettings;
+import dev.keyway.transport.TransportConfig;
 import dev.keyway.transport.HostKeyVerifier;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -34,9 +36,10 @@ public final class SshClient implements AutoCloseable {
 
     private SshClient(Builder b) {
         this.loop = EventLoop.start("keyway-client");
-        this.connector = new ClientConnector(loop, b.registry != null ? b.registry : AlgorithmRegistry.loadDefault(),
-                b.policy,
-                b.verifier, b.channelWindow, b.limits, b.timeout, b.observer);
+        this.connector = new ClientConnector(loop, new ClientSettings(
+                b.registry != null ? b.registry : AlgorithmRegistry.loadDefault(), b.policy, b.verifier,
+                b.rekeyAfterBytes, ConnectionConfig.client().withWindow(b.channelWindow, ConnectionConfig.DEFAULT_MAX_PACKET),
+                b.limits, b.timeout, b.observer));
     }
 
     public static Builder builder() {
@@ -71,6 +74,7 @@ public final class SshClient implements AutoCloseable {
         private long channelWindow = ConnectionConfig.DEFAULT_WINDOW;
         private ConnectionLimits limits = ConnectionLimits.defaults();
         private Duration timeout = Duration.ofSeconds(30);
+        private long rekeyAfterBytes = TransportConfig.DEFAULT_REKEY_BYTES;
 
         private Builder() {
         }
@@ -111,6 +115,15 @@ public final class SshClient implements AutoCloseable {
 
         public Builder limits(ConnectionLimits limits) {
             this.limits = Objects.requireNonNull(limits);
+            return this;
+        }
+
+        /**
+         * Starts a key re-exchange after this many bytes in either direction (RFC 4253 §9),
+         * like OpenSSH's {@code RekeyLimit}; 1 GiB by default.
+         */
+        public Builder rekeyAfterBytes(long bytes) {
+            this.rekeyAfterBytes = bytes;
             return this;
         }
 

@@ -1,7 +1,6 @@
 package dev.keyway.ssh;
 
 import dev.keyway.api.AlgorithmRegistry;
-import dev.keyway.transport.AlgorithmPolicy;
 import dev.keyway.api.auth.KeyboardInteractiveAuthenticator;
 import dev.keyway.api.auth.PasswordAuthenticator;
 import dev.keyway.api.auth.PublicKeyAuthenticator;
@@ -12,6 +11,8 @@ import dev.keyway.net.Listener;
 import dev.keyway.ssh.internal.CommandThreads;
 import dev.keyway.ssh.internal.ServerSessions;
 import dev.keyway.ssh.internal.ServerSettings;
+import dev.keyway.transport.AlgorithmPolicy;
+import dev.keyway.transport.TransportConfig;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -59,7 +60,8 @@ public final class SshServer implements AutoCloseable {
         ExecutorService commands = CommandThreads.bounded("keyway-command-", b.maxCommands);
         this.settings = new ServerSettings(b.registry != null ? b.registry : AlgorithmRegistry.loadDefault(),
                 b.policy, b.hostKeys, b.passwords, b.publicKeys, b.keyboardInteractive, b.exec, b.shell, b.subsystems,
-                ConnectionConfig.server().withWindow(b.channelWindow, ConnectionConfig.DEFAULT_MAX_PACKET), commands);
+                ConnectionConfig.server().withWindow(b.channelWindow, ConnectionConfig.DEFAULT_MAX_PACKET), b.rekeyAfterBytes,
+                commands);
         this.sessions = new ServerSessions(settings);
     }
 
@@ -119,6 +121,7 @@ public final class SshServer implements AutoCloseable {
         private ConnectionLimits limits = ConnectionLimits.defaults();
         private long channelWindow = ConnectionConfig.DEFAULT_WINDOW;
         private int maxCommands = 64;
+        private long rekeyAfterBytes = TransportConfig.DEFAULT_REKEY_BYTES;
 
         private Builder() {
         }
@@ -191,6 +194,16 @@ public final class SshServer implements AutoCloseable {
         /** The window each channel gives the client (RFC 4254 §5.2); 2 MiB by default, as OpenSSH. */
         public Builder channelWindow(long bytes) {
             this.channelWindow = bytes;
+            return this;
+        }
+
+        /**
+         * Starts a key re-exchange after this many bytes in either direction (RFC 4253 §9);
+         * 1 GiB by default. It waits for a session's login to succeed, as OpenSSH's client
+         * takes no KEXINIT during user authentication.
+         */
+        public Builder rekeyAfterBytes(long bytes) {
+            this.rekeyAfterBytes = bytes;
             return this;
         }
 

@@ -36,7 +36,7 @@ public final class SystemShell implements CommandHandler {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(context.env());
         Process process = builder.start();
-        String name = "keyway-command-" + COMMANDS.incrementAndGet();
+        String name = "keyway-shell-" + COMMANDS.incrementAndGet();
         Thread stdin = copier(name + "-stdin", context.stdin(), process.getOutputStream(), process);
         Thread stdout = copier(name + "-stdout", process.getInputStream(), context.stdout(), process);
         Thread stderr = copier(name + "-stderr", process.getErrorStream(), context.stderr(), process);
@@ -47,16 +47,25 @@ public final class SystemShell implements CommandHandler {
             stderr.join();
             return status;
         } finally {
-            // Children first, while they are still the process's: one that outlives the shell
-            // (sh -c 'sleep 30') would hold the output pipes open and the copiers with them.
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
+            stop(process);
             // The client may never close its stdin; the command is over, so stop reading it.
             stdin.interrupt();
             stdin.join(1000);
             stdout.join(1000);
             stderr.join(1000);
         }
+    }
+
+    /**
+     * Kills the process and every process it started. Children go first, while they are still
+     * its descendants: one that outlived the shell ({@code sh -c 'sleep 30 &'}) would hold the
+     * output pipes open, and the copiers with them. A child the shell forks in the instant
+     * between the two is no longer its descendant once the shell is gone and keeps running, as
+     * sshd leaves such processes too; the copier reading its pipe ends when it does.
+     */
+    private static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     /**

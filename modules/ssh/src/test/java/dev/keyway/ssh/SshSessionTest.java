@@ -10,6 +10,8 @@ import dev.keyway.api.AlgorithmRegistry;
 import dev.keyway.api.auth.PasswordSource;
 import dev.keyway.api.keys.PublicKeyBlob;
 import dev.keyway.transport.HostKeyVerifier;
+import dev.keyway.transport.NegotiatedAlgorithms;
+import dev.keyway.transport.TransportEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -164,6 +167,35 @@ class SshSessionTest {
         }
     }
 
+    /**
+     * The session tells what it negotiated and whose key it checked, and a re-exchange asked
+     * for mid-session (RFC 4253 §9) leaves the algorithms as they were and the channels working.
+     */
+    @Test
+    void sessionReportsItsAlgorithmsAndHostKeyAndRekeysOnDemand() throws Exception {
+        List<Integer> exchanges = new CopyOnWriteArrayList<>();
+        try (SshClient observed = SshClient.builder().registry(REGISTRY).hostKeyVerifier(expecting(HOST_KEY))
+                .timeout(LIMIT).transportObserver(e -> {
+                    if (e instanceof TransportEvent.KeysEstablished k) {
+                        exchanges.add(k.keyExchangeCount());
+                    }
+                }).build();
+                ClientSession s = observed.connect("127.0.0.1", address.getPort(), "alice", Credentials.password(PASSWORD))) {
+            NegotiatedAlgorithms first = s.algorithms();
+            assertEquals("curve25519-sha256", first.kex());
+            assertEquals("ssh-ed25519", first.hostKey());
+            assertArrayEquals(PublicKeyBlob.encode(HOST_KEY.getPublic()), s.hostKey().blob());
+            s.rekey();
+            assertEquals("after\n", run(s, "echo after").stdout());
+            long deadline = System.nanoTime() + LIMIT.toNanos();
+            while (exchanges.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(List.of(1, 2), exchanges);
+            assertEquals(first, s.algorithms());
+        }
+    }
+
     @Test
     void severalChannelsInOneConnection() throws Exception {
         try (ClientSession s = connect("alice", Credentials.password(PASSWORD))) {
@@ -190,7 +222,11 @@ class SshSessionTest {
         InetSocketAddress ownAddress = own.start();
         SshClient ownClient = newClient();
         ClientSession s = ownClient.connect("127.0.0.1", ownAddress.getPort(), "alice", Credentials.password(PASSWORD));
-        RemoteProcess sleeping = s.exec("sleep 30");
+        // A child that would outlive the shell and hold its output pipes; "started" is read
+        // first so that the server is closed while both processes surely run.
+        RemoteProcess sleeping = s.exec("sleep 30 & echo started; wait");
+        byte[] started = "started\n".getBytes(StandardCharsets.UTF_8);
+        assertArrayEquals(started, sleeping.getInputStream().readNBytes(started.length));
         assertTrue(keywayThreads().size() > before.size());
         own.close();
         assertEquals(-1, sleeping.waitFor(LIMIT), "the channel ends without an exit status");

@@ -3,6 +3,8 @@ package dev.keyway.ssh.internal;
 import dev.keyway.connection.ChannelRequest;
 import dev.keyway.ssh.ClientSession;
 import dev.keyway.ssh.RemoteProcess;
+import dev.keyway.transport.NegotiatedAlgorithms;
+import dev.keyway.transport.ServerHostKey;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -88,6 +90,21 @@ public final class AuthenticatedSession implements ClientSession {
         } catch (TimeoutException e) {
             throw new IOException("no answer within " + timeout.toSeconds() + " s while " + what);
         }
+    }
+
+    @Override
+    public NegotiatedAlgorithms algorithms() {
+        return driver.algorithms();
+    }
+
+    @Override
+    public ServerHostKey hostKey() {
+        return driver.hostKey();
+    }
+
+    @Override
+    public void rekey() {
+        driver.rekey();
     }
 
     @Override

@@ -1,16 +1,10 @@
 package dev.keyway.ssh.internal;
 
-import dev.keyway.api.AlgorithmRegistry;
-import dev.keyway.connection.ConnectionConfig;
 import dev.keyway.net.Connection;
-import dev.keyway.net.ConnectionLimits;
 import dev.keyway.net.EventLoop;
 import dev.keyway.ssh.ClientSession;
 import dev.keyway.ssh.Credentials;
-import dev.keyway.transport.AlgorithmPolicy;
-import dev.keyway.transport.HostKeyVerifier;
 import dev.keyway.transport.SshTransport;
-import dev.keyway.transport.TransportConfig;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
@@ -28,37 +22,25 @@ import java.util.concurrent.TimeoutException;
  */
 public final class ClientConnector {
     private final EventLoop loop;
-    private final AlgorithmRegistry registry;
-    private final AlgorithmPolicy policy;
-    private final java.util.function.Consumer<dev.keyway.transport.TransportEvent> observer;
-    private final HostKeyVerifier verifier;
-    private final ConnectionConfig connection;
-    private final ConnectionLimits limits;
-    private final Duration timeout;
+    private final ClientSettings settings;
     private final Set<AuthenticatedSession> live = ConcurrentHashMap.newKeySet();
 
-    public ClientConnector(EventLoop loop, AlgorithmRegistry registry, AlgorithmPolicy policy, HostKeyVerifier verifier,
-            long channelWindow, ConnectionLimits limits, Duration timeout,
-            java.util.function.Consumer<dev.keyway.transport.TransportEvent> observer) {
+    public ClientConnector(EventLoop loop, ClientSettings settings) {
         this.loop = loop;
-        this.observer = observer;
-        this.registry = registry;
-        this.policy = policy;
-        this.verifier = verifier;
-        this.connection = ConnectionConfig.client().withWindow(channelWindow, ConnectionConfig.DEFAULT_MAX_PACKET);
-        this.limits = limits;
-        this.timeout = timeout;
+        this.settings = settings;
     }
 
     public ClientSession connect(InetSocketAddress address, String user, Credentials credentials) throws IOException {
-        SshTransport transport = SshTransport.client(TransportConfig.builder(registry).policy(policy).hostKeyVerifier(verifier).build());
+        SshTransport transport = SshTransport.client(settings.transport());
         ClientRole[] role = new ClientRole[1];
         SessionDriver driver = new SessionDriver(transport,
-                d -> role[0] = new ClientRole(d, registry, user, credentials, connection), observer);
+                d -> role[0] = new ClientRole(d, settings.registry(), user, credentials, settings.connection()),
+                settings.observer());
+        Duration timeout = settings.timeout();
         long deadline = System.nanoTime() + timeout.toNanos();
         Connection tcp = null;
         try {
-            tcp = Connection.connect(loop, address, driver, limits).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            tcp = Connection.connect(loop, address, driver, settings.limits()).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             role[0].authenticated().get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -23,7 +23,8 @@ import java.util.concurrent.ExecutorService;
 public record ServerSettings(AlgorithmRegistry registry, AlgorithmPolicy policy, List<KeyPair> hostKeys,
         PasswordAuthenticator passwords, PublicKeyAuthenticator publicKeys,
         KeyboardInteractiveAuthenticator keyboardInteractive, CommandHandler exec, CommandHandler shell,
-        Map<String, CommandHandler> subsystems, ConnectionConfig connection, ExecutorService commands) {
+        Map<String, CommandHandler> subsystems, ConnectionConfig connection, long rekeyAfterBytes,
+        ExecutorService commands) {
 
     public ServerSettings {
         hostKeys = List.copyOf(hostKeys);
@@ -31,7 +32,7 @@ public record ServerSettings(AlgorithmRegistry registry, AlgorithmPolicy policy,
     }
 
     TransportConfig transport() {
-        return TransportConfig.builder(registry).policy(policy).hostKeys(hostKeys).build();
+        return TransportConfig.builder(registry).policy(policy).hostKeys(hostKeys).rekeyAfterBytes(rekeyAfterBytes).build();
     }
 
     /** Allows exactly the methods the embedder gave an authenticator for (RFC 4252 §5). */

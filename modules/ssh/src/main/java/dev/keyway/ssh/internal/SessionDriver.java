@@ -5,6 +5,8 @@ import dev.keyway.api.SshProtocolException;
 import dev.keyway.net.Connection;
 import dev.keyway.net.ProtocolDriver;
 import dev.keyway.net.TransportDriver;
+import dev.keyway.transport.NegotiatedAlgorithms;
+import dev.keyway.transport.ServerHostKey;
 import dev.keyway.transport.SshTransport;
 import dev.keyway.transport.TransportEvent;
 import java.nio.ByteBuffer;
@@ -34,6 +36,9 @@ public final class SessionDriver implements ProtocolDriver {
 
     /** Sees every transport event first, e.g. to trace the session (ssh -v). */
     private final java.util.function.Consumer<TransportEvent> observer;
+    /** The algorithms of the keys in use: written on the loop's thread, read by any. */
+    private volatile NegotiatedAlgorithms algorithms;
+    private volatile ServerHostKey hostKey;
 
     SessionDriver(SshTransport transport, Function<SessionDriver, SessionRole> roles) {
         this(transport, roles, e -> { });
@@ -49,6 +54,25 @@ public final class SessionDriver implements ProtocolDriver {
 
     SshTransport transport() {
         return transport;
+    }
+
+    /** The algorithms negotiated last (RFC 4253 §7.1), or null before the first choice. */
+    NegotiatedAlgorithms algorithms() {
+        return algorithms;
+    }
+
+    /** The host key the server proved it holds (RFC 4253 §8), or null before that. */
+    ServerHostKey hostKey() {
+        return hostKey;
+    }
+
+    /** Starts a key re-exchange (RFC 4253 §9); any thread. */
+    void rekey() {
+        runOnLoop(() -> {
+            if (!transport.isClosed()) {
+                transport.requestRekey();
+            }
+        });
     }
 
     /** Completes when the session is over, however it ended. */
@@ -159,6 +183,11 @@ public final class SessionDriver implements ProtocolDriver {
 
     private void onTransportEvent(TransportEvent e) {
         observer.accept(e);
+        if (e instanceof TransportEvent.AlgorithmsNegotiated a) {
+            algorithms = a.algorithms();
+        } else if (e instanceof TransportEvent.HostKeyAccepted h) {
+            hostKey = h.hostKey();
+        }
         if (e instanceof TransportEvent.Disconnected d) {
             end(d.reason() + (d.byPeer() ? " from the peer: " : ": ") + d.description());
         } else if (!ended.isDone() && failure == null) {
