@@ -1,17 +1,19 @@
 package dev.keyway.ssh;
 
 import dev.keyway.api.AlgorithmRegistry;
-import dev.keyway.transport.AlgorithmPolicy;
-import dev.keyway.transport.TransportEvent;
 import dev.keyway.connection.ConnectionConfig;
 import dev.keyway.net.ConnectionLimits;
 import dev.keyway.net.EventLoop;
 import dev.keyway.ssh.internal.ClientConnector;
 import dev.keyway.ssh.internal.ClientSettings;
-import dev.keyway.transport.TransportConfig;
+import dev.keyway.ssh.internal.SessionObservers;
+import dev.keyway.transport.AlgorithmPolicy;
 import dev.keyway.transport.HostKeyVerifier;
+import dev.keyway.transport.TransportConfig;
+import dev.keyway.transport.TransportEvent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -39,7 +41,7 @@ public final class SshClient implements AutoCloseable {
         this.connector = new ClientConnector(loop, new ClientSettings(
                 b.registry != null ? b.registry : AlgorithmRegistry.loadDefault(), b.policy, b.verifier,
                 b.rekeyAfterBytes, ConnectionConfig.client().withWindow(b.channelWindow, ConnectionConfig.DEFAULT_MAX_PACKET),
-                b.limits, b.timeout, b.observer));
+                b.limits, b.timeout, new SessionObservers(b.observer, b.messages, b.wire)));
     }
 
     public static Builder builder() {
@@ -70,6 +72,8 @@ public final class SshClient implements AutoCloseable {
         private AlgorithmRegistry registry;
         private AlgorithmPolicy policy = AlgorithmPolicy.defaults();
         private Consumer<TransportEvent> observer = e -> { };
+        private MessageObserver messages;
+        private Consumer<ByteBuffer> wire;
         private HostKeyVerifier verifier;
         private long channelWindow = ConnectionConfig.DEFAULT_WINDOW;
         private ConnectionLimits limits = ConnectionLimits.defaults();
@@ -87,6 +91,24 @@ public final class SshClient implements AutoCloseable {
          */
         public Builder transportObserver(Consumer<TransportEvent> observer) {
             this.observer = Objects.requireNonNull(observer);
+            return this;
+        }
+
+        /**
+         * Sees every message above the transport of every session, in clear, both ways: the
+         * login and the channels. For traces; it must not block.
+         */
+        public Builder messageObserver(MessageObserver observer) {
+            this.messages = Objects.requireNonNull(observer);
+            return this;
+        }
+
+        /**
+         * Sees a read-only view of each batch of bytes a session writes to its socket, on the
+         * network thread: what an eavesdropper sees. For traces and demos; it must not block.
+         */
+        public Builder wireObserver(Consumer<ByteBuffer> observer) {
+            this.wire = Objects.requireNonNull(observer);
             return this;
         }
 

@@ -11,9 +11,13 @@ import dev.keyway.net.Listener;
 import dev.keyway.ssh.internal.CommandThreads;
 import dev.keyway.ssh.internal.ServerSessions;
 import dev.keyway.ssh.internal.ServerSettings;
+import dev.keyway.ssh.internal.SessionObservers;
+import dev.keyway.transport.TransportEvent;
+import java.util.function.Consumer;
 import dev.keyway.transport.AlgorithmPolicy;
 import dev.keyway.transport.TransportConfig;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.KeyPair;
@@ -61,7 +65,7 @@ public final class SshServer implements AutoCloseable {
         this.settings = new ServerSettings(b.registry != null ? b.registry : AlgorithmRegistry.loadDefault(),
                 b.policy, b.hostKeys, b.passwords, b.publicKeys, b.keyboardInteractive, b.exec, b.shell, b.subsystems,
                 ConnectionConfig.server().withWindow(b.channelWindow, ConnectionConfig.DEFAULT_MAX_PACKET), b.rekeyAfterBytes,
-                commands);
+                new SessionObservers(b.observer, b.messages, b.wire), commands);
         this.sessions = new ServerSessions(settings);
     }
 
@@ -122,6 +126,9 @@ public final class SshServer implements AutoCloseable {
         private long channelWindow = ConnectionConfig.DEFAULT_WINDOW;
         private int maxCommands = 64;
         private long rekeyAfterBytes = TransportConfig.DEFAULT_REKEY_BYTES;
+        private Consumer<TransportEvent> observer = e -> { };
+        private MessageObserver messages;
+        private Consumer<ByteBuffer> wire;
 
         private Builder() {
         }
@@ -204,6 +211,33 @@ public final class SshServer implements AutoCloseable {
          */
         public Builder rekeyAfterBytes(long bytes) {
             this.rekeyAfterBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Sees every transport event of every session, on the network thread: version strings,
+         * KEXINIT lists, the choice, key exchange messages, NEWKEYS, disconnects. It must not block.
+         */
+        public Builder transportObserver(Consumer<TransportEvent> observer) {
+            this.observer = Objects.requireNonNull(observer);
+            return this;
+        }
+
+        /**
+         * Sees every message above the transport of every session, in clear, both ways: the
+         * login and the channels. For traces; it must not block.
+         */
+        public Builder messageObserver(MessageObserver observer) {
+            this.messages = Objects.requireNonNull(observer);
+            return this;
+        }
+
+        /**
+         * Sees a read-only view of each batch of bytes a session writes to its socket, on the
+         * network thread: what an eavesdropper sees. For traces and demos; it must not block.
+         */
+        public Builder wireObserver(Consumer<ByteBuffer> observer) {
+            this.wire = Objects.requireNonNull(observer);
             return this;
         }
 

@@ -196,6 +196,42 @@ class SshSessionTest {
         }
     }
 
+    /**
+     * The client's message observer sees the login and the channel in clear, in order, both
+     * ways; named by {@link SessionMessages}, they never show the password.
+     */
+    @Test
+    void messageObserverSeesTheLoginAndTheChannel() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        SessionMessages names = new SessionMessages();
+        try (SshClient observed = SshClient.builder().registry(REGISTRY).hostKeyVerifier(expecting(HOST_KEY))
+                .timeout(LIMIT).messageObserver((sent, payload) -> seen.add((sent ? "sent " : "received ")
+                        + names.describe(payload))).build();
+                ClientSession s = observed.connect("127.0.0.1", address.getPort(), "alice", Credentials.password(PASSWORD))) {
+            assertEquals(3, run(s, "exit 3").status());
+        }
+        List<String> expected = List.of(
+                "sent SSH_MSG_SERVICE_REQUEST \"ssh-userauth\"",
+                "received SSH_MSG_SERVICE_ACCEPT \"ssh-userauth\"",
+                "sent SSH_MSG_USERAUTH_REQUEST user \"alice\" for ssh-connection, method password, password (not shown)",
+                "received SSH_MSG_USERAUTH_SUCCESS",
+                "sent SSH_MSG_CHANNEL_OPEN \"session\"",
+                "received SSH_MSG_CHANNEL_OPEN_CONFIRMATION",
+                "sent SSH_MSG_CHANNEL_REQUEST channel",
+                "received SSH_MSG_CHANNEL_SUCCESS",
+                "received SSH_MSG_CHANNEL_REQUEST channel 0 \"exit-status\" 3",
+                "received SSH_MSG_CHANNEL_CLOSE");
+        int at = 0;
+        for (String step : expected) {
+            int from = at;
+            while (at < seen.size() && !seen.get(at).startsWith(step)) {
+                at++;
+            }
+            assertTrue(at < seen.size(), "'" + step + "' missing after line " + from + " of:\n" + String.join("\n", seen));
+        }
+        assertFalse(String.join("\n", seen).contains(new String(PASSWORD)), "the password never shows");
+    }
+
     @Test
     void severalChannelsInOneConnection() throws Exception {
         try (ClientSession s = connect("alice", Credentials.password(PASSWORD))) {

@@ -20,6 +20,8 @@ final class AuthPair {
     final Deque<byte[]> toClient = new ArrayDeque<>();
     final List<byte[]> serverSent = new ArrayList<>();
     final List<byte[]> clientSent = new ArrayList<>();
+    /** Every message either side sent, in the order they were sent. */
+    final List<byte[]> conversation = new ArrayList<>();
     final List<UserAuthClientEvent> clientEvents = new ArrayList<>();
     final List<UserAuthServerEvent> serverEvents = new ArrayList<>();
     final UserAuthServer server;
@@ -30,10 +32,12 @@ final class AuthPair {
         server = new UserAuthServer(serverConfig, p -> {
             toClient.add(p);
             serverSent.add(p);
+            conversation.add(p);
         }, 0L);
         client = new UserAuthClient(clientConfig, p -> {
             toServer.add(p);
             clientSent.add(p.clone());
+            conversation.add(p.clone());
         });
     }
 

@@ -35,12 +35,12 @@ public final class ClientConnector {
         ClientRole[] role = new ClientRole[1];
         SessionDriver driver = new SessionDriver(transport,
                 d -> role[0] = new ClientRole(d, settings.registry(), user, credentials, settings.connection()),
-                settings.observer());
+                settings.observers());
         Duration timeout = settings.timeout();
         long deadline = System.nanoTime() + timeout.toNanos();
         Connection tcp = null;
         try {
-            tcp = Connection.connect(loop, address, driver, settings.limits()).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            tcp = Connection.connect(loop, address, settings.observers().wrap(driver), settings.limits()).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             role[0].authenticated().get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -67,7 +67,7 @@ final class ClientRole implements SessionRole {
     public void onTransportEvent(TransportEvent event) {
         if (event instanceof TransportEvent.KeysEstablished k && stage == Stage.KEY_EXCHANGE) {
             stage = Stage.SERVICE_ACCEPT;
-            transport.send(ServiceMessages.encode(ServiceMessages.SERVICE_REQUEST, ServiceMessages.USERAUTH));
+            driver.send(ServiceMessages.encode(ServiceMessages.SERVICE_REQUEST, ServiceMessages.USERAUTH));
         } else if (event instanceof TransportEvent.ExtensionInfo x) {
             serverSigAlgs = x.serverSigAlgs().orElse(List.of());
         }
@@ -112,7 +112,7 @@ final class ClientRole implements SessionRole {
         credentials.keyPairs().ifPresent(k -> b.credential(UserKeyPairs.class, k));
         credentials.passwords().ifPresent(p -> b.credential(PasswordSource.class, p));
         credentials.prompter().ifPresent(p -> b.credential(InteractivePrompter.class, p));
-        userAuth = new UserAuthClient(b.build(), transport::send);
+        userAuth = new UserAuthClient(b.build(), driver::send);
         userAuth.start();
     }
 
@@ -120,7 +120,7 @@ final class ClientRole implements SessionRole {
         for (UserAuthClientEvent e; (e = userAuth.pollEvent()) != null; ) {
             if (e instanceof UserAuthClientEvent.Succeeded && stage == Stage.USER_AUTH) {
                 stage = Stage.CONNECTION;
-                engine = new ConnectionEngine(true, connectionConfig, transport::send);
+                engine = new ConnectionEngine(true, connectionConfig, driver::send);
                 authenticated.complete(null);
             } else if (e instanceof UserAuthClientEvent.Failed f) {
                 authenticated.completeExceptionally(new AuthenticationException(f.canContinue()));

@@ -6,14 +6,12 @@ import dev.keyway.net.ConnectionLimits;
 import dev.keyway.transport.AlgorithmPolicy;
 import dev.keyway.transport.HostKeyVerifier;
 import dev.keyway.transport.TransportConfig;
-import dev.keyway.transport.TransportEvent;
 import java.time.Duration;
-import java.util.function.Consumer;
 
 /** What every session of one client shares: algorithms, host key check, limits and observer. */
 public record ClientSettings(AlgorithmRegistry registry, AlgorithmPolicy policy, HostKeyVerifier verifier,
         long rekeyAfterBytes, ConnectionConfig connection, ConnectionLimits limits, Duration timeout,
-        Consumer<TransportEvent> observer) {
+        SessionObservers observers) {
 
     TransportConfig transport() {
         return TransportConfig.builder(registry).policy(policy).hostKeyVerifier(verifier)

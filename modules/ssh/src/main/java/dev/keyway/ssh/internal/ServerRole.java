@@ -41,7 +41,8 @@ final class ServerRole implements SessionRole {
 
     /** A new server session for an accepted connection. */
     static SessionDriver newSession(ServerSettings settings) {
-        return new SessionDriver(SshTransport.server(settings.transport()), d -> new ServerRole(d, settings));
+        return new SessionDriver(SshTransport.server(settings.transport()), d -> new ServerRole(d, settings),
+                settings.observers());
     }
 
     @Override
@@ -77,10 +78,10 @@ final class ServerRole implements SessionRole {
         if (!ServiceMessages.USERAUTH.equals(service)) {
             throw new SshProtocolException(DisconnectReason.SERVICE_NOT_AVAILABLE, "service not available");
         }
-        transport.send(ServiceMessages.encode(ServiceMessages.SERVICE_ACCEPT, service));
+        driver.send(ServiceMessages.encode(ServiceMessages.SERVICE_ACCEPT, service));
         byte[] sessionId = transport.sessionId().orElseThrow();
         long now = System.nanoTime();
-        userAuth = new UserAuthServer(settings.userAuth(sessionId), transport::send, now);
+        userAuth = new UserAuthServer(settings.userAuth(sessionId), driver::send, now);
         driver.schedule(Duration.ofNanos(userAuth.deadlineNanos() - now), () -> userAuth.tick(System.nanoTime()));
     }
 
@@ -98,7 +99,7 @@ final class ServerRole implements SessionRole {
         for (UserAuthServerEvent e; (e = userAuth.pollEvent()) != null; ) {
             if (e instanceof UserAuthServerEvent.Authenticated a) {
                 user = a.user();
-                engine = new ConnectionEngine(false, settings.connection(), transport::send);
+                engine = new ConnectionEngine(false, settings.connection(), driver::send);
             }
         }
     }

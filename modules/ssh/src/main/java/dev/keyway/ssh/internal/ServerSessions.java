@@ -1,5 +1,6 @@
 package dev.keyway.ssh.internal;
 
+import dev.keyway.net.ProtocolDriver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -19,11 +20,11 @@ public final class ServerSessions {
     }
 
     /** A session for a newly accepted connection; called on the loop's thread. */
-    public SessionDriver newSession() {
+    public ProtocolDriver newSession() {
         SessionDriver d = ServerRole.newSession(settings);
         live.add(d);
         d.ended().whenComplete((ok, e) -> live.remove(d));
-        return d;
+        return settings.observers().wrap(d);
     }
 
     /** Sends every session SSH_MSG_DISCONNECT and waits, at most {@code limit}, for them to end. */

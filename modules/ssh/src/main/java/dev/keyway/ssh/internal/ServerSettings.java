@@ -24,7 +24,7 @@ public record ServerSettings(AlgorithmRegistry registry, AlgorithmPolicy policy,
         PasswordAuthenticator passwords, PublicKeyAuthenticator publicKeys,
         KeyboardInteractiveAuthenticator keyboardInteractive, CommandHandler exec, CommandHandler shell,
         Map<String, CommandHandler> subsystems, ConnectionConfig connection, long rekeyAfterBytes,
-        ExecutorService commands) {
+        SessionObservers observers, ExecutorService commands) {
 
     public ServerSettings {
         hostKeys = List.copyOf(hostKeys);

@@ -9,8 +9,10 @@ import dev.keyway.transport.NegotiatedAlgorithms;
 import dev.keyway.transport.ServerHostKey;
 import dev.keyway.transport.SshTransport;
 import dev.keyway.transport.TransportEvent;
+import dev.keyway.ssh.MessageObserver;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -36,18 +38,16 @@ public final class SessionDriver implements ProtocolDriver {
 
     /** Sees every transport event first, e.g. to trace the session (ssh -v). */
     private final java.util.function.Consumer<TransportEvent> observer;
+    /** Sees the service messages both ways; null when nobody watches, so that no copy is made. */
+    private final MessageObserver messages;
     /** The algorithms of the keys in use: written on the loop's thread, read by any. */
     private volatile NegotiatedAlgorithms algorithms;
     private volatile ServerHostKey hostKey;
 
-    SessionDriver(SshTransport transport, Function<SessionDriver, SessionRole> roles) {
-        this(transport, roles, e -> { });
-    }
-
-    SessionDriver(SshTransport transport, Function<SessionDriver, SessionRole> roles,
-            java.util.function.Consumer<TransportEvent> observer) {
+    SessionDriver(SshTransport transport, Function<SessionDriver, SessionRole> roles, SessionObservers observers) {
         this.transport = transport;
-        this.observer = observer;
+        this.observer = observers.transport();
+        this.messages = observers.messages();
         this.plumbing = new TransportDriver(transport, (c, e) -> onTransportEvent(e));
         this.role = roles.apply(this);
     }
@@ -64,6 +64,14 @@ public final class SessionDriver implements ProtocolDriver {
     /** The host key the server proved it holds (RFC 4253 §8), or null before that. */
     ServerHostKey hostKey() {
         return hostKey;
+    }
+
+    /** Sends a service-layer message; every layer above the transport sends through here. */
+    void send(byte[] payload) {
+        if (messages != null) {
+            messages.onMessage(true, payload);
+        }
+        transport.send(payload);
     }
 
     /** Starts a key re-exchange (RFC 4253 §9); any thread. */
@@ -145,6 +153,9 @@ public final class SessionDriver implements ProtocolDriver {
         // Events the transport queued before this message (EXT_INFO, say) are acted on first, in order.
         for (TransportEvent e; failure == null && (e = transport.pollEvent()) != null; ) {
             onTransportEvent(e);
+        }
+        if (messages != null) {
+            messages.onMessage(false, Arrays.copyOfRange(buf, off, off + len));
         }
         int type = buf[off] & 0xff;
         try {
