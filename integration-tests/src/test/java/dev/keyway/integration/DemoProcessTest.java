@@ -31,8 +31,12 @@ class DemoProcessTest {
         assertEquals(0, p.exitValue(), out);
         String[] inOrder = {"TCP connect (SYN", "SSH-2.0-Keyway", "SSH_MSG_KEXINIT", "kex_algorithms",
             "SSH_MSG_KEX_ECDH_INIT", "SSH_MSG_KEX_ECDH_REPLY", "SHA256:", "SSH_MSG_NEWKEYS",
-            "encrypted bytes", "SSH_MSG_SERVICE_REQUEST", "encrypted bytes", "SSH_MSG_SERVICE_ACCEPT",
-            "SSH_MSG_DISCONNECT", "The session ran to the end."};
+            "SSH_MSG_SERVICE_REQUEST", "encrypted bytes", "SSH_MSG_SERVICE_ACCEPT", "encrypted bytes",
+            "User authentication", "method password, password (not shown)", "SSH_MSG_USERAUTH_SUCCESS",
+            "SSH_MSG_CHANNEL_OPEN \"session\"", "\"exec\" \"echo Hello from the Keyway server\"",
+            "SSH_MSG_CHANNEL_DATA channel 0, 29 bytes: \"Hello from the Keyway server\\n\"", "\"exit-status\" 0",
+            "prints the command's output: Hello from the Keyway server", "SSH_MSG_DISCONNECT",
+            "The session ran to the end."};
         int at = 0;
         for (String step : inOrder) {
             int found = out.indexOf(step, at);

@@ -31,9 +31,12 @@ import picocli.CommandLine.Option;
  * {@code keyway server}: an SSH server on the embedding API. Commands run as the user the
  * server runs as: {@code exec} with {@code /bin/sh -c}, {@code shell} with {@code /bin/sh}.
  */
-@Command(name = "server", mixinStandardHelpOptions = true,
-        description = "Runs an SSH server (127.0.0.1 unless -b says otherwise).")
+@Command(name = "server", description = "Runs an SSH server (127.0.0.1 unless -b says otherwise).")
 final class ServerCommand implements Callable<Integer> {
+    /** Only the long form: {@code -h} names a host key file, as in sshd. */
+    @Option(names = "--help", usageHelp = true, description = "Show this help message and exit.")
+    private boolean help;
+
     @Option(names = "-p", paramLabel = "PORT", description = "Port to listen on (default: ${DEFAULT-VALUE}).")
     private int port = 2222;
 

@@ -1,5 +1,6 @@
 package dev.keyway.cli;
 
+import dev.keyway.ssh.SessionMessages;
 import dev.keyway.transport.KexInit;
 import dev.keyway.transport.NegotiatedAlgorithms;
 import dev.keyway.transport.TransportEvent;
@@ -15,12 +16,26 @@ import java.nio.charset.StandardCharsets;
  */
 final class SessionTrace {
     private static final String CLIENT = "client";
+    /** RFC 4250 §4.1.2: 50 to 79 are user authentication, 80 to 127 the connection protocol. */
+    private static final int FIRST_USERAUTH = 50;
+    private static final int FIRST_CONNECTION = 80;
+    private static final int CHANNEL_WINDOW_ADJUST = 93;
+    private static final int CHANNEL_DATA = 94;
+    private static final int CHANNEL_EXTENDED_DATA = 95;
     private static final String SERVER = "server";
+
+    /** Data and window messages shown per side before the rest are only counted. */
+    private static final int BULK_SHOWN = 4;
 
     private final PrintStream out;
     private final SequenceDiagram diagram;
     /** Whether only one side's events are seen (a real session), so received ones are drawn too. */
     private final boolean oneSide;
+    /** Per side (client 0, server 1): names messages, remembering what it must (RFC 4252 §6). */
+    private final SessionMessages[] names = {new SessionMessages(), new SessionMessages()};
+    /** Per side: data and window messages seen, and how many of them went unshown. */
+    private final int[] bulk = new int[2];
+    private final int[] bulkHidden = new int[2];
     private String section = "";
 
     SessionTrace(PrintStream out, SequenceDiagram diagram) {
@@ -118,10 +133,50 @@ final class SessionTrace {
             note(self, "decrypts SSH_MSG_EXT_INFO (RFC 8308): server-sig-algs "
                     + x.serverSigAlgs().map(Object::toString).orElse("absent"));
         } else if (e instanceof TransportEvent.Disconnected d) {
-            section("Disconnect (RFC 4253 §11.1)");
-            if (d.byPeer()) {
-                note(self, "decrypts SSH_MSG_DISCONNECT " + d.reason() + " \"" + d.description() + "\"");
+            for (int side = 0; side < 2; side++) {
+                if (bulkHidden[side] > 0) {
+                    note(side == 0 ? CLIENT : SERVER, "(" + bulkHidden[side] + " more data and window messages not shown)");
+                    bulkHidden[side] = 0;
+                }
             }
+            section("Disconnect (RFC 4253 §11.1)");
+            String message = "SSH_MSG_DISCONNECT " + d.reason() + " \"" + d.description() + "\"";
+            if (!d.byPeer()) {
+                step(self, peer, message);
+            } else if (oneSide) {
+                step(peer, self, message);
+            }
+        }
+    }
+
+    /**
+     * A message above the transport, in clear, that the client ({@code client} true) or the
+     * server sent or received. Each is shown once, from its sender, unless only one side is
+     * seen. Data and window messages past the first few are only counted: a trace of a large
+     * transfer would be all of them.
+     */
+    void message(boolean client, boolean sent, byte[] payload) {
+        int side = client ? 0 : 1;
+        String description = names[side].describe(payload);
+        if (!sent && !oneSide) {
+            return;
+        }
+        int type = payload[0] & 0xff;
+        if (type == CHANNEL_WINDOW_ADJUST || type == CHANNEL_DATA || type == CHANNEL_EXTENDED_DATA) {
+            if (++bulk[side] > BULK_SHOWN) {
+                bulkHidden[side]++;
+                return;
+            }
+        }
+        section(type < FIRST_USERAUTH ? "Service request (RFC 4253 §10)"
+                : type < FIRST_CONNECTION ? "User authentication (RFC 4252)"
+                : "Encrypted communication: a session channel (RFC 4254)");
+        String self = client ? CLIENT : SERVER;
+        String peer = client ? SERVER : CLIENT;
+        if (sent) {
+            step(self, peer, description);
+        } else {
+            step(peer, self, description);
         }
     }
 

@@ -103,7 +103,8 @@ final class SshCommand implements Callable<Integer> {
                 diagram, true);
         try (SshClient client = SshClient.builder().registry(AlgorithmRegistry.loadDefault())
                 .policy(OpenSshOptions.policy(all)).hostKeyVerifier(verifier).timeout(Duration.ofSeconds(30))
-                .transportObserver(e -> trace.event(true, e)).build()) {
+                .transportObserver(e -> trace.event(true, e))
+                .messageObserver((sent, payload) -> trace.message(true, sent, payload)).build()) {
             ClientSession session;
             try {
                 session = client.connect(host, port, user, credentials(user));
