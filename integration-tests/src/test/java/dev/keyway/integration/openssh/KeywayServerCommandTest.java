@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What the issue asks of a newcomer's first try: {@code keyway server} started as a program
  * (on the module path, from the built jars) serves {@code ssh -p PORT user@127.0.0.1 'echo hello'}
- * from the OpenSSH client, and {@code keyway ssh} against it returns the remote exit status.
+ * from the OpenSSH client, and {@code keyway ssh -v} against it returns the remote exit status
+ * and traces the session, login and channel included, as text and as a sequence diagram.
  */
 class KeywayServerCommandTest {
     private static final Duration LIMIT = Duration.ofSeconds(30);
@@ -53,15 +54,33 @@ class KeywayServerCommandTest {
             assertEquals(7, ssh.exitCode(), ssh.output());
             assertTrue(ssh.output().contains("hello"), ssh.output());
 
-            Process client = keyway("ssh", "-p", String.valueOf(port), "-o", "StrictHostKeyChecking=accept-new",
-                    "-o", "UserKnownHostsFile=" + dir.resolve("known_hosts_keyway"), "alice@127.0.0.1", "echo hi; exit 5");
+            Path svg = dir.resolve("session.svg");
+            Process client = keyway("ssh", "-v", "--diagram", svg.toString(), "-p", String.valueOf(port),
+                    "-o", "StrictHostKeyChecking=accept-new", "-o", "UserKnownHostsFile=" + dir.resolve("known_hosts_keyway"),
+                    "alice@127.0.0.1", "echo hi; exit 5");
             client.getOutputStream().close();
             assertTrue(client.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS), "keyway ssh finished");
             String out = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertEquals(5, client.exitValue(), out);
-            assertTrue(out.contains("hi"), out);
+            assertTrue(out.contains("hi\n"), out);
+            assertInOrder(out, "SSH_MSG_KEXINIT", "SSH_MSG_KEX_ECDH_REPLY", "SHA256:", "SSH_MSG_NEWKEYS",
+                    "SSH_MSG_SERVICE_ACCEPT", "method password, password (not shown)", "SSH_MSG_USERAUTH_SUCCESS",
+                    "\"exec\" \"echo hi; exit 5\"", "SSH_MSG_CHANNEL_DATA channel 0, 3 bytes: \"hi\\n\"",
+                    "\"exit-status\" 5", "SSH_MSG_DISCONNECT");
+            assertTrue(!out.contains("secret"), "the password never shows:\n" + out);
+            String drawn = Files.readString(svg, StandardCharsets.UTF_8);
+            assertTrue(drawn.contains("<svg") && drawn.contains("SSH_MSG_USERAUTH_SUCCESS"), "the diagram shows the login");
         } finally {
             BoundedProcess.stop(server);
+        }
+    }
+
+    private static void assertInOrder(String text, String... steps) {
+        int at = 0;
+        for (String step : steps) {
+            int found = text.indexOf(step, at);
+            assertTrue(found >= 0, "'" + step + "' missing or out of order in:\n" + text);
+            at = found;
         }
     }
 
