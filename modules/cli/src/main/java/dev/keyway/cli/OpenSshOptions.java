@@ -4,10 +4,26 @@ import dev.keyway.api.AlgorithmCategory;
 import dev.keyway.transport.AlgorithmPolicy;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
-/** The algorithm options of ssh_config(5) and sshd_config(5), given as {@code -o Name=value}. */
+/** Options of ssh_config(5) and sshd_config(5), given as {@code -o Name=value}. */
 final class OpenSshOptions {
+    /** The algorithm options both commands take. */
+    static final Set<String> ALGORITHMS = Set.of("ciphers", "macs", "kexalgorithms", "hostkeyalgorithms");
+
     private OpenSshOptions() {
+    }
+
+    /** The first option not among {@code known} (lower case), if any: OpenSSH refuses those too. */
+    static Optional<String> unknown(List<String> options, Set<String> known) {
+        for (String option : options) {
+            int eq = option.indexOf('=');
+            if (eq <= 0 || !known.contains(option.substring(0, eq).trim().toLowerCase(Locale.ROOT))) {
+                return Optional.of(option);
+            }
+        }
+        return Optional.empty();
     }
 
     static AlgorithmPolicy policy(List<String> options) {
@@ -34,7 +50,7 @@ final class OpenSshOptions {
     }
 
     /** The value of {@code -o name=value}, if given (last one wins, names case-insensitive). */
-    static java.util.Optional<String> value(List<String> options, String name) {
+    static Optional<String> value(List<String> options, String name) {
         String found = null;
         for (String option : options) {
             int eq = option.indexOf('=');
@@ -42,6 +58,6 @@ final class OpenSshOptions {
                 found = option.substring(eq + 1).trim();
             }
         }
-        return java.util.Optional.ofNullable(found);
+        return Optional.ofNullable(found);
     }
 }

@@ -20,8 +20,11 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -56,11 +59,20 @@ final class ServerCommand implements Callable<Integer> {
     private List<String> passwords = new ArrayList<>();
 
     @Option(names = "-o", paramLabel = "Option=value",
-            description = "Ciphers=, KexAlgorithms=, MACs=, HostKeyAlgorithms= as in sshd_config (+, -, ^ allowed).")
+            description = "Ciphers=, KexAlgorithms=, MACs=, HostKeyAlgorithms= (+, -, ^ allowed), Banner=FILE,"
+                    + " MaxAuthTries=N, LoginGraceTime=SECONDS, AuthenticationMethods=publickey,password"
+                    + " as in sshd_config.")
     private List<String> options = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
+        Set<String> known = new HashSet<>(OpenSshOptions.ALGORITHMS);
+        known.addAll(LoginOptions.NAMES);
+        Optional<String> unknown = OpenSshOptions.unknown(options, known);
+        if (unknown.isPresent()) {
+            System.err.println("keyway server: unsupported option -o " + unknown.get());
+            return 2;
+        }
         AlgorithmRegistry registry = AlgorithmRegistry.loadDefault();
         List<KeyPair> hostKeys = hostKeys(registry);
         SshServer.Builder builder = SshServer.builder()
@@ -70,6 +82,7 @@ final class ServerCommand implements Callable<Integer> {
                 .bind(new InetSocketAddress(address, port))
                 .execHandler(new SystemShell())
                 .shellHandler(new SystemShell());
+        LoginOptions.apply(options, builder);
         Map<String, byte[]> passwordDigests = passwordDigests();
         if (!passwordDigests.isEmpty()) {
             builder.passwordAuthenticator((user, password) -> checkPassword(passwordDigests, user, password));

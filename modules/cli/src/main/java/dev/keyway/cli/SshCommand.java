@@ -104,7 +104,8 @@ final class SshCommand implements Callable<Integer> {
         try (SshClient client = SshClient.builder().registry(AlgorithmRegistry.loadDefault())
                 .policy(OpenSshOptions.policy(all)).hostKeyVerifier(verifier).timeout(Duration.ofSeconds(30))
                 .transportObserver(e -> trace.event(true, e))
-                .messageObserver((sent, payload) -> trace.message(true, sent, payload)).build()) {
+                .messageObserver((sent, payload) -> trace.message(true, sent, payload))
+                .bannerHandler(text -> System.err.print(printable(text))).build()) {
             ClientSession session;
             try {
                 session = client.connect(host, port, user, credentials(user));
@@ -170,6 +171,20 @@ final class SshCommand implements Callable<Integer> {
             return console == null || attempt > 3 ? Optional.empty()
                     : Optional.ofNullable(console.readPassword("%s's password: ", user));
         };
+    }
+
+    /**
+     * The server's banner as it may reach a terminal: control characters other than line
+     * breaks and tabs become '?', so that a server cannot drive the user's terminal, as
+     * OpenSSH escapes them too.
+     */
+    static String printable(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            boolean control = Character.isISOControl(c) && c != '\n' && c != '\t';
+            b.appendCodePoint(control ? '?' : c);
+        });
+        return b.toString();
     }
 
     /** Copies our stdin to the command and its output to ours, then returns its exit status. */

@@ -41,7 +41,7 @@ public final class SshClient implements AutoCloseable {
         this.connector = new ClientConnector(loop, new ClientSettings(
                 b.registry != null ? b.registry : AlgorithmRegistry.loadDefault(), b.policy, b.verifier,
                 b.rekeyAfterBytes, ConnectionConfig.client().withWindow(b.channelWindow, ConnectionConfig.DEFAULT_MAX_PACKET),
-                b.limits, b.timeout, new SessionObservers(b.observer, b.messages, b.wire)));
+                b.limits, b.timeout, new SessionObservers(b.observer, b.messages, b.wire), b.banners));
     }
 
     public static Builder builder() {
@@ -73,6 +73,7 @@ public final class SshClient implements AutoCloseable {
         private AlgorithmPolicy policy = AlgorithmPolicy.defaults();
         private Consumer<TransportEvent> observer = e -> { };
         private MessageObserver messages;
+        private Consumer<String> banners = text -> { };
         private Consumer<ByteBuffer> wire;
         private HostKeyVerifier verifier;
         private long channelWindow = ConnectionConfig.DEFAULT_WINDOW;
@@ -109,6 +110,17 @@ public final class SshClient implements AutoCloseable {
          */
         public Builder wireObserver(Consumer<ByteBuffer> observer) {
             this.wire = Objects.requireNonNull(observer);
+            return this;
+        }
+
+        /**
+         * Receives the text of each SSH_MSG_USERAUTH_BANNER (RFC 4252 §5.4), which a client
+         * should show its user before the login; ignored by default. Called on the network
+         * thread; it must not block. The text is the server's: strip control characters
+         * before writing it to a terminal.
+         */
+        public Builder bannerHandler(Consumer<String> handler) {
+            this.banners = Objects.requireNonNull(handler);
             return this;
         }
 

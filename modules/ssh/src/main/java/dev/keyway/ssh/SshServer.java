@@ -9,10 +9,12 @@ import dev.keyway.net.ConnectionLimits;
 import dev.keyway.net.EventLoop;
 import dev.keyway.net.Listener;
 import dev.keyway.ssh.internal.CommandThreads;
+import dev.keyway.ssh.internal.LoginRules;
 import dev.keyway.ssh.internal.ServerSessions;
 import dev.keyway.ssh.internal.ServerSettings;
 import dev.keyway.ssh.internal.SessionObservers;
 import dev.keyway.transport.TransportEvent;
+import dev.keyway.userauth.UserAuthServerConfig;
 import java.util.function.Consumer;
 import dev.keyway.transport.AlgorithmPolicy;
 import dev.keyway.transport.TransportConfig;
@@ -22,6 +24,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.KeyPair;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +66,8 @@ public final class SshServer implements AutoCloseable {
         this.limits = b.limits;
         ExecutorService commands = CommandThreads.bounded("keyway-command-", b.maxCommands);
         this.settings = new ServerSettings(b.registry != null ? b.registry : AlgorithmRegistry.loadDefault(),
-                b.policy, b.hostKeys, b.passwords, b.publicKeys, b.keyboardInteractive, b.exec, b.shell, b.subsystems,
+                b.policy, b.hostKeys, b.passwords, b.publicKeys, b.keyboardInteractive,
+                new LoginRules(b.banner, b.maxAuthTries, b.loginGraceTime, b.chains), b.exec, b.shell, b.subsystems,
                 ConnectionConfig.server().withWindow(b.channelWindow, ConnectionConfig.DEFAULT_MAX_PACKET), b.rekeyAfterBytes,
                 new SessionObservers(b.observer, b.messages, b.wire), commands);
         this.sessions = new ServerSessions(settings);
@@ -126,6 +130,10 @@ public final class SshServer implements AutoCloseable {
         private long channelWindow = ConnectionConfig.DEFAULT_WINDOW;
         private int maxCommands = 64;
         private long rekeyAfterBytes = TransportConfig.DEFAULT_REKEY_BYTES;
+        private String banner;
+        private int maxAuthTries = UserAuthServerConfig.DEFAULT_MAX_ATTEMPTS;
+        private Duration loginGraceTime = UserAuthServerConfig.DEFAULT_LOGIN_GRACE_TIME;
+        private final List<List<String>> chains = new ArrayList<>();
         private Consumer<TransportEvent> observer = e -> { };
         private MessageObserver messages;
         private Consumer<ByteBuffer> wire;
@@ -238,6 +246,47 @@ public final class SshServer implements AutoCloseable {
          */
         public Builder wireObserver(Consumer<ByteBuffer> observer) {
             this.wire = Objects.requireNonNull(observer);
+            return this;
+        }
+
+        /** Text shown to clients before they log in (SSH_MSG_USERAUTH_BANNER, RFC 4252 §5.4); OpenSSH's Banner. */
+        public Builder banner(String text) {
+            this.banner = Objects.requireNonNull(text);
+            return this;
+        }
+
+        /**
+         * Failed login attempts after which the connection is closed (a first {@code none}
+         * probe does not count); 6 by default, as OpenSSH's MaxAuthTries.
+         */
+        public Builder maxAuthTries(int tries) {
+            if (tries < 1) {
+                throw new IllegalArgumentException("maxAuthTries must be at least 1");
+            }
+            this.maxAuthTries = tries;
+            return this;
+        }
+
+        /** How long a client may take to log in; 120 s by default, as OpenSSH's LoginGraceTime. */
+        public Builder loginGraceTime(Duration grace) {
+            if (grace.isNegative() || grace.isZero()) {
+                throw new IllegalArgumentException("the login grace time must be positive");
+            }
+            this.loginGraceTime = grace;
+            return this;
+        }
+
+        /**
+         * Requires these methods to succeed one after the other, e.g. {@code "publickey",
+         * "password"}; each success but the last is a partial success (RFC 4252 §5.1). Called
+         * several times, any one chain will do. Without it any one method does. OpenSSH's
+         * AuthenticationMethods.
+         */
+        public Builder authenticationMethods(String... chain) {
+            if (chain.length == 0) {
+                throw new IllegalArgumentException("a chain names at least one method");
+            }
+            chains.add(List.of(chain));
             return this;
         }
 

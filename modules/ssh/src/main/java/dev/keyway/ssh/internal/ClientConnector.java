@@ -34,7 +34,7 @@ public final class ClientConnector {
         SshTransport transport = SshTransport.client(settings.transport());
         ClientRole[] role = new ClientRole[1];
         SessionDriver driver = new SessionDriver(transport,
-                d -> role[0] = new ClientRole(d, settings.registry(), user, credentials, settings.connection()),
+                d -> role[0] = new ClientRole(d, settings, user, credentials),
                 settings.observers());
         Duration timeout = settings.timeout();
         long deadline = System.nanoTime() + timeout.toNanos();

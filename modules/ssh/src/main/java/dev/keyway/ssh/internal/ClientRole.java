@@ -1,12 +1,10 @@
 package dev.keyway.ssh.internal;
 
-import dev.keyway.api.AlgorithmRegistry;
 import dev.keyway.api.DisconnectReason;
 import dev.keyway.api.SshProtocolException;
 import dev.keyway.api.auth.InteractivePrompter;
 import dev.keyway.api.auth.PasswordSource;
 import dev.keyway.api.auth.UserKeyPairs;
-import dev.keyway.connection.ConnectionConfig;
 import dev.keyway.connection.ConnectionEngine;
 import dev.keyway.connection.ConnectionEvent;
 import dev.keyway.ssh.AuthenticationException;
@@ -37,10 +35,9 @@ final class ClientRole implements SessionRole {
 
     private final SessionDriver driver;
     private final SshTransport transport;
-    private final AlgorithmRegistry registry;
+    private final ClientSettings settings;
     private final String user;
     private final Credentials credentials;
-    private final ConnectionConfig connectionConfig;
     private final CompletableFuture<Void> authenticated = new CompletableFuture<>();
     private final Map<Integer, ClientChannel> channels = new HashMap<>();
     private Stage stage = Stage.KEY_EXCHANGE;
@@ -48,14 +45,12 @@ final class ClientRole implements SessionRole {
     private UserAuthClient userAuth;
     private ConnectionEngine engine;
 
-    ClientRole(SessionDriver driver, AlgorithmRegistry registry, String user, Credentials credentials,
-            ConnectionConfig connectionConfig) {
+    ClientRole(SessionDriver driver, ClientSettings settings, String user, Credentials credentials) {
         this.driver = driver;
         this.transport = driver.transport();
-        this.registry = registry;
+        this.settings = settings;
         this.user = user;
         this.credentials = credentials;
-        this.connectionConfig = connectionConfig;
     }
 
     /** Completes once the server accepted the login; fails with the reason otherwise. */
@@ -107,7 +102,7 @@ final class ClientRole implements SessionRole {
 
     private void startUserAuth() {
         stage = Stage.USER_AUTH;
-        UserAuthClientConfig.Builder b = UserAuthClientConfig.builder(registry, transport.sessionId().orElseThrow(), user)
+        UserAuthClientConfig.Builder b = UserAuthClientConfig.builder(settings.registry(), transport.sessionId().orElseThrow(), user)
                 .serverSignatureAlgorithms(serverSigAlgs);
         credentials.keyPairs().ifPresent(k -> b.credential(UserKeyPairs.class, k));
         credentials.passwords().ifPresent(p -> b.credential(PasswordSource.class, p));
@@ -118,9 +113,11 @@ final class ClientRole implements SessionRole {
 
     private void pollUserAuth() throws SshProtocolException {
         for (UserAuthClientEvent e; (e = userAuth.pollEvent()) != null; ) {
-            if (e instanceof UserAuthClientEvent.Succeeded && stage == Stage.USER_AUTH) {
+            if (e instanceof UserAuthClientEvent.Banner b) {
+                settings.banners().accept(b.message());
+            } else if (e instanceof UserAuthClientEvent.Succeeded && stage == Stage.USER_AUTH) {
                 stage = Stage.CONNECTION;
-                engine = new ConnectionEngine(true, connectionConfig, driver::send);
+                engine = new ConnectionEngine(true, settings.connection(), driver::send);
                 authenticated.complete(null);
             } else if (e instanceof UserAuthClientEvent.Failed f) {
                 authenticated.completeExceptionally(new AuthenticationException(f.canContinue()));

@@ -7,11 +7,12 @@ import dev.keyway.transport.AlgorithmPolicy;
 import dev.keyway.transport.HostKeyVerifier;
 import dev.keyway.transport.TransportConfig;
 import java.time.Duration;
+import java.util.function.Consumer;
 
-/** What every session of one client shares: algorithms, host key check, limits and observer. */
+/** What every session of one client shares: algorithms, host key check, limits, observers, banner handler. */
 public record ClientSettings(AlgorithmRegistry registry, AlgorithmPolicy policy, HostKeyVerifier verifier,
         long rekeyAfterBytes, ConnectionConfig connection, ConnectionLimits limits, Duration timeout,
-        SessionObservers observers) {
+        SessionObservers observers, Consumer<String> banners) {
 
     TransportConfig transport() {
         return TransportConfig.builder(registry).policy(policy).hostKeyVerifier(verifier)

@@ -22,7 +22,7 @@ import java.util.concurrent.ExecutorService;
  */
 public record ServerSettings(AlgorithmRegistry registry, AlgorithmPolicy policy, List<KeyPair> hostKeys,
         PasswordAuthenticator passwords, PublicKeyAuthenticator publicKeys,
-        KeyboardInteractiveAuthenticator keyboardInteractive, CommandHandler exec, CommandHandler shell,
+        KeyboardInteractiveAuthenticator keyboardInteractive, LoginRules login, CommandHandler exec, CommandHandler shell,
         Map<String, CommandHandler> subsystems, ConnectionConfig connection, long rekeyAfterBytes,
         SessionObservers observers, ExecutorService commands) {
 
@@ -51,6 +51,11 @@ public record ServerSettings(AlgorithmRegistry registry, AlgorithmPolicy policy,
             methods.add("password");
             b.authenticator(PasswordAuthenticator.class, passwords);
         }
-        return b.allowMethods(methods.toArray(String[]::new)).build();
+        if (login.banner() != null) {
+            b.banner(login.banner());
+        }
+        login.chains().forEach(chain -> b.requireChain(chain.toArray(String[]::new)));
+        return b.allowMethods(methods.toArray(String[]::new)).maxAttempts(login.maxAuthTries())
+                .loginGraceTime(login.loginGraceTime()).build();
     }
 }

@@ -1,0 +1,17 @@
+package dev.keyway.ssh.internal;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How a server lets users log in, beyond which authenticators it has: a banner (null for
+ * none), the failed attempts allowed, the time allowed, and the method chains required
+ * (empty: any one method will do). OpenSSH's Banner, MaxAuthTries, LoginGraceTime and
+ * AuthenticationMethods.
+ */
+public record LoginRules(String banner, int maxAuthTries, Duration loginGraceTime, List<List<String>> chains) {
+
+    public LoginRules {
+        chains = chains.stream().map(List::copyOf).toList();
+    }
+}
