@@ -1,6 +1,8 @@
 package dev.keyway.cli;
 
 import dev.keyway.api.AlgorithmRegistry;
+import dev.keyway.api.auth.InteractivePrompt;
+import dev.keyway.api.auth.InteractivePrompter;
 import dev.keyway.api.auth.PasswordSource;
 import dev.keyway.keys.HostAddress;
 import dev.keyway.keys.KnownHostsFile;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -148,24 +151,71 @@ final class SshCommand implements Callable<Integer> {
             keys.add(PrivateKeyFile.read(file));
         }
         Credentials credentials = Credentials.keyPairs(keys.toArray(KeyPair[]::new));
-        return credentials.withPasswords(passwords());
+        return credentials.withPasswords(passwords()).withPrompter(prompter());
+    }
+
+    /** The password given without a terminal: --password-file, then SSH_PASSWORD; null if neither. */
+    private char[] givenPassword() throws IOException {
+        if (passwordFile != null) {
+            return Files.readString(passwordFile, StandardCharsets.UTF_8).strip().toCharArray();
+        }
+        String fromEnvironment = System.getenv("SSH_PASSWORD");
+        return fromEnvironment == null ? null : fromEnvironment.toCharArray();
+    }
+
+    /**
+     * Answers keyboard-interactive rounds (RFC 4256 §3.3). A first round that asks one hidden
+     * question, as a PAM password prompt does, gets the given password; otherwise the terminal
+     * shows the round, escaped, and reads each answer, hidden unless the prompt allows echo.
+     */
+    private InteractivePrompter prompter() {
+        AtomicInteger rounds = new AtomicInteger();
+        return (user, round) -> {
+            int n = rounds.incrementAndGet();
+            try {
+                char[] given = givenPassword();
+                if (given != null) {
+                    boolean oneHidden = round.prompts().size() == 1 && !round.prompts().get(0).echo();
+                    return n == 1 && oneHidden ? Optional.of(List.of(given)) : Optional.empty();
+                }
+            } catch (IOException e) {
+                System.err.println("keyway: cannot read " + passwordFile + ": " + e.getMessage());
+                return Optional.empty();
+            }
+            Console console = System.console();
+            if (console == null || n > 6) {
+                return Optional.empty();
+            }
+            for (String text : List.of(round.name(), round.instruction())) {
+                if (!text.isEmpty()) {
+                    console.printf("%s%n", printable(text));
+                }
+            }
+            List<char[]> answers = new ArrayList<>();
+            for (InteractivePrompt prompt : round.prompts()) {
+                String text = printable(prompt.text());
+                char[] answer = prompt.echo() ? Optional.ofNullable(console.readLine("%s", text)).map(String::toCharArray)
+                        .orElse(null) : console.readPassword("%s", text);
+                if (answer == null) {
+                    return Optional.empty();
+                }
+                answers.add(answer);
+            }
+            return Optional.of(answers);
+        };
     }
 
     /** The password from --password-file, then SSH_PASSWORD, then the terminal, asked once per attempt. */
     private PasswordSource passwords() {
         return (user, attempt) -> {
             try {
-                if (passwordFile != null) {
-                    return attempt == 1 ? Optional.of(Files.readString(passwordFile, StandardCharsets.UTF_8).strip()
-                            .toCharArray()) : Optional.empty();
+                char[] given = givenPassword();
+                if (given != null) {
+                    return attempt == 1 ? Optional.of(given) : Optional.empty();
                 }
             } catch (IOException e) {
                 System.err.println("keyway: cannot read " + passwordFile + ": " + e.getMessage());
                 return Optional.empty();
-            }
-            String fromEnvironment = System.getenv("SSH_PASSWORD");
-            if (fromEnvironment != null) {
-                return attempt == 1 ? Optional.of(fromEnvironment.toCharArray()) : Optional.empty();
             }
             Console console = System.console();
             return console == null || attempt > 3 ? Optional.empty()
