@@ -5,6 +5,7 @@ import dev.keyway.api.auth.InteractivePrompt;
 import dev.keyway.api.auth.InteractivePrompter;
 import dev.keyway.api.auth.PasswordSource;
 import dev.keyway.keys.HostAddress;
+import dev.keyway.keys.KeyFileException;
 import dev.keyway.keys.KnownHostsFile;
 import dev.keyway.keys.KnownHostsVerifier;
 import dev.keyway.keys.PrivateKeyFile;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -148,10 +150,42 @@ final class SshCommand implements Callable<Integer> {
             }
         }
         for (Path file : files) {
-            keys.add(PrivateKeyFile.read(file));
+            readKey(file).ifPresent(keys::add);
         }
         Credentials credentials = Credentials.keyPairs(keys.toArray(KeyPair[]::new));
         return credentials.withPasswords(passwords()).withPrompter(prompter());
+    }
+
+    /**
+     * A key file, asking the terminal for its passphrase if it is encrypted, up to three
+     * times as ssh does; a key that cannot be read is skipped with a warning, and the login
+     * goes on with the other credentials.
+     */
+    private static Optional<KeyPair> readKey(Path file) throws IOException {
+        try {
+            return Optional.of(PrivateKeyFile.read(file));
+        } catch (KeyFileException e) {
+            if (e.reason() != KeyFileException.Reason.PASSPHRASE_REQUIRED) {
+                System.err.println("keyway: cannot use " + file + ": " + e.getMessage());
+                return Optional.empty();
+            }
+        }
+        Console console = System.console();
+        for (int attempt = 1; console != null && attempt <= 3; attempt++) {
+            char[] passphrase = console.readPassword("Enter passphrase for key '%s': ", file);
+            if (passphrase == null || passphrase.length == 0) {
+                break;
+            }
+            try {
+                return Optional.of(PrivateKeyFile.read(file, passphrase));
+            } catch (KeyFileException e) {
+                System.err.println("keyway: " + e.getMessage());
+            } finally {
+                Arrays.fill(passphrase, '\0');
+            }
+        }
+        System.err.println("keyway: skipping " + file + ": it is encrypted and no passphrase was given");
+        return Optional.empty();
     }
 
     /** The password given without a terminal: --password-file, then SSH_PASSWORD; null if neither. */
