@@ -13,6 +13,7 @@ import dev.keyway.ssh.internal.ServerSessions;
 import dev.keyway.ssh.internal.ServerSettings;
 import dev.keyway.transport.AlgorithmPolicy;
 import dev.keyway.transport.TransportConfig;
+import dev.keyway.transport.TransportEvent;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * An SSH server: key exchange with the given host keys (RFC 4253), user authentication by the
@@ -61,7 +63,7 @@ public final class SshServer implements AutoCloseable {
         this.settings = new ServerSettings(b.registry != null ? b.registry : AlgorithmRegistry.loadDefault(),
                 b.policy, b.hostKeys, b.passwords, b.publicKeys, b.keyboardInteractive, b.exec, b.shell, b.subsystems,
                 ConnectionConfig.server().withWindow(b.channelWindow, ConnectionConfig.DEFAULT_MAX_PACKET), b.rekeyAfterBytes,
-                commands);
+                commands, b.observer);
         this.sessions = new ServerSessions(settings);
     }
 
@@ -110,6 +112,7 @@ public final class SshServer implements AutoCloseable {
     public static final class Builder {
         private AlgorithmRegistry registry;
         private AlgorithmPolicy policy = AlgorithmPolicy.defaults();
+        private Consumer<TransportEvent> observer = e -> { };
         private List<KeyPair> hostKeys = List.of();
         private PasswordAuthenticator passwords;
         private PublicKeyAuthenticator publicKeys;
@@ -126,13 +129,23 @@ public final class SshServer implements AutoCloseable {
         private Builder() {
         }
 
-        /** The algorithms; {@link AlgorithmRegistry#loadDefault()} if not given. */
         /** Which algorithms to offer, in what order; OpenSSH's order by default. */
         public Builder policy(AlgorithmPolicy policy) {
             this.policy = Objects.requireNonNull(policy);
             return this;
         }
 
+        /**
+         * Sees every transport event of every session, on the event loop's thread: version
+         * strings, KEXINIT lists, the choice, key exchange messages, NEWKEYS, each re-exchange.
+         * For logs and traces; it must not block.
+         */
+        public Builder transportObserver(Consumer<TransportEvent> observer) {
+            this.observer = Objects.requireNonNull(observer);
+            return this;
+        }
+
+        /** The algorithms; {@link AlgorithmRegistry#loadDefault()} if not given. */
         public Builder registry(AlgorithmRegistry registry) {
             this.registry = Objects.requireNonNull(registry);
             return this;

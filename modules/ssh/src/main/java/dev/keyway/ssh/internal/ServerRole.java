@@ -41,7 +41,8 @@ final class ServerRole implements SessionRole {
 
     /** A new server session for an accepted connection. */
     static SessionDriver newSession(ServerSettings settings) {
-        return new SessionDriver(SshTransport.server(settings.transport()), d -> new ServerRole(d, settings));
+        return new SessionDriver(SshTransport.server(settings.transport()), d -> new ServerRole(d, settings),
+                settings.observer());
     }
 
     @Override

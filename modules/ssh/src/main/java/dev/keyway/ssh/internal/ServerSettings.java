@@ -8,23 +8,25 @@ import dev.keyway.connection.ConnectionConfig;
 import dev.keyway.ssh.CommandHandler;
 import dev.keyway.transport.AlgorithmPolicy;
 import dev.keyway.transport.TransportConfig;
+import dev.keyway.transport.TransportEvent;
 import dev.keyway.userauth.UserAuthServerConfig;
 import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 
 /**
  * What every session of one server shares: algorithms, host keys, the embedder's
- * authenticators and handlers, and the bounded pool that runs commands. Null means not
- * configured.
+ * authenticators and handlers, the bounded pool that runs commands, and the observer of
+ * every session's transport events. Null means not configured.
  */
 public record ServerSettings(AlgorithmRegistry registry, AlgorithmPolicy policy, List<KeyPair> hostKeys,
         PasswordAuthenticator passwords, PublicKeyAuthenticator publicKeys,
         KeyboardInteractiveAuthenticator keyboardInteractive, CommandHandler exec, CommandHandler shell,
         Map<String, CommandHandler> subsystems, ConnectionConfig connection, long rekeyAfterBytes,
-        ExecutorService commands) {
+        ExecutorService commands, Consumer<TransportEvent> observer) {
 
     public ServerSettings {
         hostKeys = List.copyOf(hostKeys);

@@ -40,10 +40,6 @@ public final class SessionDriver implements ProtocolDriver {
     private volatile NegotiatedAlgorithms algorithms;
     private volatile ServerHostKey hostKey;
 
-    SessionDriver(SshTransport transport, Function<SessionDriver, SessionRole> roles) {
-        this(transport, roles, e -> { });
-    }
-
     SessionDriver(SshTransport transport, Function<SessionDriver, SessionRole> roles,
             java.util.function.Consumer<TransportEvent> observer) {
         this.transport = transport;
