@@ -56,6 +56,33 @@ final class BoundedProcess {
         }
     }
 
+    /**
+     * Runs a process the caller prepared (its redirects and environment) and returns its exit
+     * code; fails past {@code limit}, quoting stderr when it goes to a file. The process is
+     * stopped in any case.
+     */
+    static int run(ProcessBuilder builder, Duration limit) {
+        Process p = null;
+        try {
+            p = builder.start();
+            if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                java.io.File err = builder.redirectError().file();
+                throw new AssertionError(builder.command() + " did not finish within " + limit.toSeconds() + " s"
+                        + (err == null ? "" : ":\n" + Files.readString(err.toPath(), StandardCharsets.UTF_8)));
+            }
+            return p.exitValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException("running " + builder.command(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while running " + builder.command(), e);
+        } finally {
+            if (p != null) {
+                stop(p);
+            }
+        }
+    }
+
     /** Stops a process: SIGTERM, a bounded wait, then SIGKILL and another bounded wait. */
     static void stop(Process p) {
         if (!p.isAlive()) {

@@ -1,17 +1,12 @@
 package dev.keyway.integration.openssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyway.api.AlgorithmRegistry;
 import dev.keyway.api.keys.PublicKeyBlob;
 import dev.keyway.ssh.SshServer;
 import dev.keyway.ssh.SystemShell;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -24,7 +19,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,14 +101,9 @@ class OpenSshClientSessionTest {
         Files.write(input, data);
         Path output = dir.resolve("output.bin");
         Path log = dir.resolve("cat.log");
-        Process p = new ProcessBuilder(ssh("cat")).redirectInput(input.toFile()).redirectOutput(output.toFile())
-                .redirectError(log.toFile()).start();
-        try {
-            assertTrue(p.waitFor(LIMIT.toMillis(), TimeUnit.MILLISECONDS), "ssh cat did not finish");
-            assertEquals(0, p.exitValue(), Files.readString(log));
-        } finally {
-            BoundedProcess.stop(p);
-        }
+        int exit = BoundedProcess.run(new ProcessBuilder(ssh("cat")).redirectInput(input.toFile())
+                .redirectOutput(output.toFile()).redirectError(log.toFile()), LIMIT);
+        assertEquals(0, exit, Files.readString(log));
         assertEquals(hex(data), hex(Files.readAllBytes(output)));
     }
 

@@ -31,11 +31,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * OpenSSH's {@code ssh} client against a Keyway transport server. ssh is told exactly which
+ * OpenSSH's {@code ssh} client against the Keyway transport engine alone
+ * ({@link KeywayTransportServer}), which refuses every login. ssh is told exactly which
  * algorithms to use and to trust only the server's key in its known_hosts file; its debug
- * output must show that choice, the known key, SERVICE_ACCEPT, and then "Permission denied"
- * because Keyway has no user authentication yet. Every cipher and MAC runs with one key
- * exchange and host key, every key exchange and host key with one cipher.
+ * output must show that choice, the known key, SERVICE_ACCEPT, and then "Permission denied".
+ * Every cipher and MAC runs with one key exchange and host key, every key exchange and host key
+ * with one cipher. Whole sessions with logins, commands and re-exchanges over the full product
+ * are {@link OpenSshClientSessionMatrixTest}.
  */
 class OpenSshClientToKeywayServerTest {
     private static final Deadline.Limit RUN_LIMIT = Deadline.Limit.ofSeconds(20);

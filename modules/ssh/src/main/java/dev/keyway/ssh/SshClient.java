@@ -84,7 +84,6 @@ public final class SshClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** The algorithms; {@link AlgorithmRegistry#loadDefault()} if not given. */
         /**
          * Sees every transport event of every session, on the event loop's thread: version
          * strings, KEXINIT lists, the choice, key exchange messages, NEWKEYS. For traces such as
@@ -130,6 +129,7 @@ public final class SshClient implements AutoCloseable {
             return this;
         }
 
+        /** The algorithms; {@link AlgorithmRegistry#loadDefault()} if not given. */
         public Builder registry(AlgorithmRegistry registry) {
             this.registry = Objects.requireNonNull(registry);
             return this;

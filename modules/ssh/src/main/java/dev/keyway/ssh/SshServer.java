@@ -13,11 +13,10 @@ import dev.keyway.ssh.internal.LoginRules;
 import dev.keyway.ssh.internal.ServerSessions;
 import dev.keyway.ssh.internal.ServerSettings;
 import dev.keyway.ssh.internal.SessionObservers;
-import dev.keyway.transport.TransportEvent;
 import dev.keyway.userauth.UserAuthServerConfig;
-import java.util.function.Consumer;
 import dev.keyway.transport.AlgorithmPolicy;
 import dev.keyway.transport.TransportConfig;
+import dev.keyway.transport.TransportEvent;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.net.InetAddress;
@@ -31,6 +30,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * An SSH server: key exchange with the given host keys (RFC 4253), user authentication by the
@@ -141,13 +141,13 @@ public final class SshServer implements AutoCloseable {
         private Builder() {
         }
 
-        /** The algorithms; {@link AlgorithmRegistry#loadDefault()} if not given. */
         /** Which algorithms to offer, in what order; OpenSSH's order by default. */
         public Builder policy(AlgorithmPolicy policy) {
             this.policy = Objects.requireNonNull(policy);
             return this;
         }
 
+        /** The algorithms; {@link AlgorithmRegistry#loadDefault()} if not given. */
         public Builder registry(AlgorithmRegistry registry) {
             this.registry = Objects.requireNonNull(registry);
             return this;

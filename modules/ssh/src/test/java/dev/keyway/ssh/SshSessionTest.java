@@ -232,6 +232,32 @@ class SshSessionTest {
         assertFalse(String.join("\n", seen).contains(new String(PASSWORD)), "the password never shows");
     }
 
+    /** The server's observer sees what it negotiated and each key exchange, the re-exchange too. */
+    @Test
+    void serverObserverSeesTheChoiceAndEveryKeyExchange() throws Exception {
+        List<TransportEvent> seen = new CopyOnWriteArrayList<>();
+        try (SshServer observed = serverBuilder().transportObserver(seen::add).build();
+                SshClient own = newClient()) {
+            InetSocketAddress ownAddress = observed.start();
+            try (ClientSession s = own.connect("127.0.0.1", ownAddress.getPort(), "alice", Credentials.password(PASSWORD))) {
+                s.rekey();
+                assertEquals("after\n", run(s, "echo after").stdout());
+                long deadline = System.nanoTime() + LIMIT.toNanos();
+                while (keyExchanges(seen).size() < 2 && System.nanoTime() < deadline) {
+                    Thread.sleep(10);
+                }
+                assertEquals(List.of(1, 2), keyExchanges(seen));
+                assertTrue(seen.stream().anyMatch(e -> e instanceof TransportEvent.AlgorithmsNegotiated a
+                        && a.algorithms().equals(s.algorithms())), seen.toString());
+            }
+        }
+    }
+
+    private static List<Integer> keyExchanges(List<TransportEvent> events) {
+        return events.stream().filter(e -> e instanceof TransportEvent.KeysEstablished)
+                .map(e -> ((TransportEvent.KeysEstablished) e).keyExchangeCount()).toList();
+    }
+
     @Test
     void severalChannelsInOneConnection() throws Exception {
         try (ClientSession s = connect("alice", Credentials.password(PASSWORD))) {

@@ -17,8 +17,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * What every session of one server shares: algorithms, host keys, the embedder's
- * authenticators and handlers, and the bounded pool that runs commands. Null means not
- * configured.
+ * authenticators and handlers, the bounded pool that runs commands, and the observer of
+ * every session's transport events. Null means not configured.
  */
 public record ServerSettings(AlgorithmRegistry registry, AlgorithmPolicy policy, List<KeyPair> hostKeys,
         PasswordAuthenticator passwords, PublicKeyAuthenticator publicKeys,

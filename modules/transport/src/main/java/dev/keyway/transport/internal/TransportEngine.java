@@ -10,6 +10,7 @@ import dev.keyway.api.spi.SharedSecret;
 import dev.keyway.api.spi.SignatureAlgorithm;
 import dev.keyway.api.wire.SshReader;
 import dev.keyway.api.wire.SshWriter;
+import dev.keyway.transport.AlgorithmPolicy;
 import dev.keyway.transport.KexInit;
 import dev.keyway.transport.NegotiatedAlgorithms;
 import dev.keyway.transport.ServerHostKey;
@@ -535,7 +536,9 @@ public final class TransportEngine {
                 "from now on this side encrypts with " + (client ? n.cipherClientToServer() : n.cipherServerToClient())));
         if (first && peerWantsExtInfo) {
             // RFC 8308 §2.4: the server's EXT_INFO is the first message after its NEWKEYS.
-            List<String> sigAlgs = config.policy().offered(AlgorithmCategory.HOST_KEY, config.registry());
+            // server-sig-algs (§3.1) names what a publickey request may use: every signature
+            // algorithm of the registry, whatever host key algorithms the session's policy offers.
+            List<String> sigAlgs = AlgorithmPolicy.defaults().offered(AlgorithmCategory.HOST_KEY, config.registry());
             writer.write(new SshWriter().writeByte(MessageNumbers.EXT_INFO).writeUint32(1)
                     .writeUtf8("server-sig-algs").writeString(String.join(",", sigAlgs).getBytes(java.nio.charset.StandardCharsets.US_ASCII))
                     .toByteArray());
