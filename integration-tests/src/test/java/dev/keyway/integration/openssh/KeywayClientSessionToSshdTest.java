@@ -2,7 +2,6 @@ package dev.keyway.integration.openssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.keyway.api.AlgorithmCategory;
 import dev.keyway.api.AlgorithmRegistry;
 import dev.keyway.ssh.ClientSession;
 import dev.keyway.ssh.Credentials;
@@ -12,7 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,18 +32,9 @@ class KeywayClientSessionToSshdTest {
     static void startSshd() throws Exception {
         OpenSshInstallation openSsh = OpenSshInstallation.require();
         AlgorithmRegistry registry = AlgorithmRegistry.loadDefault();
-        sshd = SshdServer.start(openSsh, sshdDirectory, new SshdAlgorithms(
-                overlap(registry, AlgorithmCategory.KEY_EXCHANGE, openSsh.supported("kex")),
-                overlap(registry, AlgorithmCategory.HOST_KEY, openSsh.supported("HostKeyAlgorithms")),
-                overlap(registry, AlgorithmCategory.CIPHER, openSsh.supported("cipher")),
-                overlap(registry, AlgorithmCategory.MAC, openSsh.supported("mac"))));
+        sshd = SshdServer.start(openSsh, sshdDirectory, SshdAlgorithms.common(registry, openSsh));
         login = new PublicKeyLogin(registry, PublicKeyLogin.currentUser());
         sshd.authorize(login.authorizedKeysLine());
-    }
-
-    /** sshd refuses a configuration naming an algorithm it lacks, so it gets what both implement. */
-    private static String overlap(AlgorithmRegistry registry, AlgorithmCategory category, Set<String> openSsh) {
-        return String.join(",", registry.names(category).stream().filter(openSsh::contains).toList());
     }
 
     @AfterAll

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.keyway.api.AlgorithmCategory;
 import dev.keyway.api.AlgorithmRegistry;
 import dev.keyway.api.DisconnectReason;
 import dev.keyway.api.spi.AlgorithmProvider;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -43,19 +41,15 @@ class KeywayClientToSshdTest {
     static Path sshdDirectory;
     private static OpenSshInstallation openSsh;
     private static SshdServer sshd;
-    private static Set<String> openSshNames;
+    private static SshdAlgorithms common;
     private static PublicKeyLogin login;
 
     @BeforeAll
     static void startSshd() throws Exception {
         openSsh = OpenSshInstallation.require();
         AlgorithmRegistry all = AlgorithmRegistry.loadDefault();
-        openSshNames = union(openSsh.supported("kex"), openSsh.supported("HostKeyAlgorithms"),
-                openSsh.supported("cipher"), openSsh.supported("mac"));
-        // sshd refuses a configuration naming an algorithm it lacks, so it gets the overlap.
-        sshd = SshdServer.start(openSsh, sshdDirectory, new SshdAlgorithms(
-                common(all, AlgorithmCategory.KEY_EXCHANGE), common(all, AlgorithmCategory.HOST_KEY),
-                common(all, AlgorithmCategory.CIPHER), common(all, AlgorithmCategory.MAC)));
+        common = SshdAlgorithms.common(all, openSsh);
+        sshd = SshdServer.start(openSsh, sshdDirectory, common);
         login = new PublicKeyLogin(all, PublicKeyLogin.currentUser());
         sshd.authorize(login.authorizedKeysLine());
     }
@@ -96,7 +90,7 @@ class KeywayClientToSshdTest {
     void keyExchangeServiceRequestRekeyAndDisconnect(String preferredProvider, AlgorithmCombination c)
             throws Exception {
         for (String name : new String[] {c.kex(), c.hostKey(), c.cipher(), c.mac()}) {
-            assumeTrue(name == null || openSshNames.contains(name),
+            assumeTrue(name == null || common.offers(name),
                     "OpenSSH " + openSsh.major() + "." + openSsh.minor() + " does not implement " + name);
         }
         AlgorithmRegistry registry = registryPreferring(preferredProvider);
@@ -217,14 +211,5 @@ class KeywayClientToSshdTest {
     static AlgorithmRegistry registryPreferring(String provider) {
         return AlgorithmRegistry.builder().addAll(ServiceLoader.load(AlgorithmProvider.class))
                 .preferProviders(provider).build();
-    }
-
-    private static String common(AlgorithmRegistry registry, AlgorithmCategory category) {
-        return String.join(",", registry.names(category).stream().filter(openSshNames::contains).toList());
-    }
-
-    @SafeVarargs
-    private static Set<String> union(Set<String>... sets) {
-        return Stream.of(sets).flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 }

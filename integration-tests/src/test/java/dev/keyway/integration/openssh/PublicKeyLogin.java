@@ -1,6 +1,7 @@
 package dev.keyway.integration.openssh;
 
 import dev.keyway.api.AlgorithmRegistry;
+import dev.keyway.api.keys.KeyFingerprint;
 import dev.keyway.api.keys.PublicKeyBlob;
 import dev.keyway.api.spi.SignatureAlgorithm;
 import dev.keyway.api.wire.SshWriter;
@@ -10,20 +11,26 @@ import java.util.Base64;
 
 /**
  * A user key and the one message that logs in with it: SSH_MSG_USERAUTH_REQUEST with method
- * "publickey" and a signature over the session identifier (RFC 4252 §7). Keyway has no user
- * authentication layer yet; the tests need one login because OpenSSH's sshd takes no key
- * re-exchange before authentication succeeds.
+ * "publickey" and a signature over the session identifier (RFC 4252 §7). Transport-level tests
+ * ({@link KeywayClientToSshdTest}) send that message by hand, since they run no user
+ * authentication layer and OpenSSH's sshd takes no key re-exchange before a login succeeds;
+ * tests of whole sessions give {@link #keyPair()} to the Keyway client, which logs in itself.
  */
 final class PublicKeyLogin {
     static final int USERAUTH_SUCCESS = 52;
-    private static final String ALGORITHM = "ssh-ed25519";
 
     private final SignatureAlgorithm signature;
     private final KeyPair key;
     private final String user;
 
+    /** A new ed25519 key. */
     PublicKeyLogin(AlgorithmRegistry registry, String user) {
-        this.signature = registry.signature(ALGORITHM).orElseThrow();
+        this(registry, user, "ssh-ed25519");
+    }
+
+    /** A new key for the signature algorithm {@code algorithm}, e.g. {@code ecdsa-sha2-nistp256}. */
+    PublicKeyLogin(AlgorithmRegistry registry, String user, String algorithm) {
+        this.signature = registry.signature(algorithm).orElseThrow();
         this.key = signature.generateKeyPair(new SecureRandom());
         this.user = user;
     }
@@ -38,16 +45,26 @@ final class PublicKeyLogin {
         return key;
     }
 
+    /** The key's type as its blob names it: {@code ssh-ed25519}, {@code ecdsa-sha2-nistp256}, {@code ssh-rsa}. */
+    String keyType() {
+        return signature.keyType();
+    }
+
+    /** The key's {@code SHA256:} fingerprint, as sshd logs it. */
+    String fingerprint() {
+        return KeyFingerprint.sha256(PublicKeyBlob.encode(key.getPublic()));
+    }
+
     /** The {@code authorized_keys} line for this key. */
     String authorizedKeysLine() {
-        return ALGORITHM + " " + Base64.getEncoder().encodeToString(PublicKeyBlob.encode(key.getPublic()));
+        return keyType() + " " + Base64.getEncoder().encodeToString(PublicKeyBlob.encode(key.getPublic()));
     }
 
     /** The signed request for the session {@code sessionId} (RFC 4252 §7). */
     byte[] request(byte[] sessionId) {
         byte[] blob = PublicKeyBlob.encode(key.getPublic());
         byte[] body = new SshWriter().writeByte(ServiceLayerMessages.USERAUTH_REQUEST).writeUtf8(user)
-                .writeUtf8("ssh-connection").writeUtf8("publickey").writeBoolean(true).writeUtf8(ALGORITHM)
+                .writeUtf8("ssh-connection").writeUtf8("publickey").writeBoolean(true).writeUtf8(signature.name())
                 .writeString(blob).toByteArray();
         byte[] signed = new SshWriter().writeString(sessionId).writeRaw(body).toByteArray();
         return new SshWriter().writeRaw(body).writeString(signature.sign(key.getPrivate(), signed, new SecureRandom()))

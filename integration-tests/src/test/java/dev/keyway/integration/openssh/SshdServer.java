@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +80,7 @@ final class SshdServer implements AutoCloseable {
                 "UsePAM no",
                 "StrictModes no",
                 "LogLevel VERBOSE",
-                // The tests log in with a key of their own (see PublicKeyLogin), as whoever runs them.
+                // The tests log in with keys of their own (see PublicKeyLogin), as whoever runs them.
                 "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
                 "PubkeyAuthentication yes",
                 "PasswordAuthentication no",
@@ -91,6 +92,9 @@ final class SshdServer implements AutoCloseable {
                 "MACs " + a.macs(),
                 // Hundreds of short unauthenticated connections are the point here, not an attack.
                 "MaxStartups 100:30:200"));
+        if (a.userKeys() != null) {
+            lines.add("PubkeyAcceptedAlgorithms " + a.userKeys());
+        }
         if (openSsh.atLeast(9, 8)) {
             // OpenSSH 9.8 penalises sources whose connections never authenticate.
             lines.add("PerSourcePenalties no");
@@ -148,9 +152,13 @@ final class SshdServer implements AutoCloseable {
         return k;
     }
 
-    /** Lets a user key log in: a line of {@code authorized_keys}, e.g. {@code ssh-ed25519 AAAA...}. */
+    /**
+     * Lets one more user key log in: a line appended to {@code authorized_keys}, e.g.
+     * {@code ssh-ed25519 AAAA...}.
+     */
     void authorize(String authorizedKeysLine) throws IOException {
-        Files.writeString(directory.resolve("authorized_keys"), authorizedKeysLine + "\n", StandardCharsets.US_ASCII);
+        Files.writeString(directory.resolve("authorized_keys"), authorizedKeysLine + "\n", StandardCharsets.US_ASCII,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     /** What sshd logged so far. */
