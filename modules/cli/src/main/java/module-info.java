@@ -5,6 +5,8 @@ module dev.keyway.cli {
     requires dev.keyway.keys;
     requires info.picocli;
     requires net.sourceforge.plantuml;
+    // sun.misc.Signal: SIGWINCH, to follow the local terminal's size in keyway ssh.
+    requires jdk.unsupported;
 
     uses dev.keyway.api.spi.AlgorithmProvider;
 

@@ -1,16 +1,20 @@
 package dev.keyway.integration.openssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyway.api.AlgorithmRegistry;
 import dev.keyway.ssh.ClientSession;
 import dev.keyway.ssh.Credentials;
 import dev.keyway.ssh.RemoteProcess;
 import dev.keyway.ssh.SshClient;
+import dev.keyway.ssh.Terminal;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Keyway {@link SshClient} against OpenSSH's sshd: publickey login (RFC 4252 §7), then
- * {@code exec} in a session channel (RFC 4254 §6.5) with its output and exit status (§6.10).
+ * {@code exec} in a session channel (RFC 4254 §6.5) with its output and exit status (§6.10),
+ * also on a terminal (§6.2) that is resized while the command runs (§6.7).
  */
 class KeywayClientSessionToSshdTest {
     private static final Duration LIMIT = Duration.ofSeconds(20);
@@ -44,12 +49,20 @@ class KeywayClientSessionToSshdTest {
         }
     }
 
+    /** A client that trusts the host keys of this sshd only. */
+    private static SshClient newClient() {
+        return SshClient.builder().timeout(LIMIT)
+                .hostKeyVerifier(key -> key.fingerprint().equals(sshd.hostKey(key.keyType()).fingerprint())).build();
+    }
+
+    private static ClientSession logIn(SshClient client) throws IOException {
+        return client.connect("127.0.0.1", sshd.port(), PublicKeyLogin.currentUser(),
+                Credentials.keyPairs(login.keyPair()));
+    }
+
     @Test
     void publicKeyLoginAndExec() throws Exception {
-        try (SshClient client = SshClient.builder().timeout(LIMIT)
-                .hostKeyVerifier(key -> key.fingerprint().equals(sshd.hostKey(key.keyType()).fingerprint())).build();
-                ClientSession session = client.connect("127.0.0.1", sshd.port(), PublicKeyLogin.currentUser(),
-                        Credentials.keyPairs(login.keyPair()))) {
+        try (SshClient client = newClient(); ClientSession session = logIn(client)) {
             RemoteProcess echo = session.exec("echo hello");
             echo.getOutputStream().close();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -60,6 +73,34 @@ class KeywayClientSessionToSshdTest {
             RemoteProcess failing = session.exec("exit 4");
             failing.getOutputStream().close();
             assertEquals(4, failing.waitFor(LIMIT));
+        }
+    }
+
+    /**
+     * sshd takes Keyway's {@code pty-req} (RFC 4254 §6.2, with the §8 modes ending in
+     * TTY_OP_END) and runs the command on a terminal of that type and size, then takes a
+     * {@code window-change} (§6.7) while it runs.
+     */
+    @Test
+    void aCommandOnATerminalOfTheRequestedSizeThenResized() throws Exception {
+        try (SshClient client = newClient(); ClientSession session = logIn(client)) {
+            RemoteProcess p = session.exec("stty size; read resized; stty size; tty; echo \"term=$TERM\"; exit 3",
+                    Terminal.of("xterm-256color", 100, 40));
+            assertTrue(p.hasTerminal(), "sshd's log:\n" + sshd.log());
+            byte[] first = "40 100\r\n".getBytes(StandardCharsets.US_ASCII);
+            assertEquals(new String(first, StandardCharsets.US_ASCII),
+                    new String(p.getInputStream().readNBytes(first.length), StandardCharsets.US_ASCII));
+            p.resizeTerminal(120, 50);
+            // The window-change is sent before this line; sshd handles a channel's messages in order.
+            p.getOutputStream().write("go\n".getBytes(StandardCharsets.US_ASCII));
+            p.getOutputStream().flush();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            p.getInputStream().transferTo(out);
+            String rest = out.toString(StandardCharsets.UTF_8);
+            assertEquals(3, p.waitFor(LIMIT), rest);
+            assertTrue(rest.contains("50 120\r\n"), rest);
+            assertTrue(Pattern.compile("/dev/pts/\\d+\r\n").matcher(rest).find(), rest);
+            assertTrue(rest.contains("term=xterm-256color\r\n"), rest);
         }
     }
 }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * What the issue asks of a newcomer's first try: {@code keyway server} started as a program
  * (on the module path, from the built jars) serves {@code ssh -p PORT user@127.0.0.1 'echo hello'}
  * from the OpenSSH client, and {@code keyway ssh -v} against it returns the remote exit status
- * and traces the session, login and channel included, as text and as a sequence diagram.
+ * and traces the session, login and channel included, as text and as a sequence diagram; a shell
+ * on a remote terminal ({@code -tt}) works too.
  */
 class KeywayServerCommandTest {
     private static final Duration LIMIT = Duration.ofSeconds(30);
@@ -70,6 +71,23 @@ class KeywayServerCommandTest {
             assertTrue(!out.contains("secret"), "the password never shows:\n" + out);
             String drawn = Files.readString(svg, StandardCharsets.UTF_8);
             assertTrue(drawn.contains("<svg") && drawn.contains("SSH_MSG_USERAUTH_SUCCESS"), "the diagram shows the login");
+
+            assertTrue(out.contains("hi"), out);
+
+            // -tt: a shell on a remote terminal even though stdin is a pipe, as ssh -tt does.
+            Process shell = keyway("ssh", "-tt", "-p", String.valueOf(port), "-o", "StrictHostKeyChecking=accept-new",
+                    "-o", "UserKnownHostsFile=" + dir.resolve("known_hosts_keyway"), "alice@127.0.0.1");
+            try {
+                try (var typed = shell.getOutputStream()) {
+                    typed.write("tty; exit 3\n".getBytes(StandardCharsets.UTF_8));
+                }
+                assertTrue(shell.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS), "keyway ssh -tt finished");
+                String shown = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertEquals(3, shell.exitValue(), shown);
+                assertTrue(Pattern.compile("/dev/pts/\\d+\r\n").matcher(shown).find(), shown);
+            } finally {
+                BoundedProcess.stop(shell);
+            }
         } finally {
             BoundedProcess.stop(server);
         }

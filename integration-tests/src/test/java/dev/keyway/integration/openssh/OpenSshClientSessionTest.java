@@ -1,6 +1,9 @@
 package dev.keyway.integration.openssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.keyway.api.AlgorithmRegistry;
 import dev.keyway.api.keys.PublicKeyBlob;
@@ -19,6 +22,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * OpenSSH's {@code ssh} logs in to a Keyway {@link SshServer} with an ed25519 key that
  * {@code ssh-keygen} made, and runs commands through {@link SystemShell}: output, exit status
- * (RFC 4254 §6.10) and 20 MiB through stdin and back under the server's 256 KiB windows.
+ * (RFC 4254 §6.10), 20 MiB through stdin and back under the server's 256 KiB windows, and
+ * interactive shells with ({@code ssh -tt}) and without ({@code ssh -T}) a pseudo-terminal.
  */
 class OpenSshClientSessionTest {
     private static final Duration LIMIT = Duration.ofSeconds(30);
@@ -71,12 +77,19 @@ class OpenSshClientSessionTest {
     }
 
     private static List<String> ssh(String command) {
+        List<String> c = sshTo("tester@127.0.0.1");
+        c.add(command);
+        return c;
+    }
+
+    /** ssh with a throw-away known_hosts and key and no configuration, options and destination last. */
+    private static List<String> sshTo(String... optionsAndDestination) {
         List<String> c = new ArrayList<>(List.of(openSsh.ssh().toString(), "-F", "/dev/null", "-p", Integer.toString(port),
                 "-i", userKey.toString(), "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes",
                 "-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=" + knownHosts,
                 "-o", "GlobalKnownHostsFile=/dev/null", "-o", "UpdateHostKeys=no", "-o", "IdentityAgent=none",
                 "-o", "ConnectTimeout=10", "-o", "LogLevel=ERROR"));
-        c.addAll(List.of("tester@127.0.0.1", command));
+        c.addAll(List.of(optionsAndDestination));
         return c;
     }
 
@@ -105,6 +118,62 @@ class OpenSshClientSessionTest {
                 .redirectOutput(output.toFile()).redirectError(log.toFile()), LIMIT);
         assertEquals(0, exit, Files.readString(log));
         assertEquals(hex(data), hex(Files.readAllBytes(output)));
+    }
+
+    /**
+     * {@code ssh -tt} with no command gets an interactive shell on a pseudo-terminal (RFC 4254
+     * §6.2: pty-req, then shell): what is typed runs there, {@code TERM} comes from ssh's
+     * environment, and the shell's exit status is ssh's.
+     */
+    @Test
+    void sshWithATerminalGetsAnInteractiveShellOnAPseudoTerminal() throws Exception {
+        assumeTrue(onPath("script"), "util-linux script is not installed");
+        Result r = typeInto(sshTo("-tt", "tester@127.0.0.1"), "tty; echo \"term=$TERM\"; exit 3\n");
+        assertEquals(3, r.status(), r.output());
+        // The shell's prompt may come before it, as the line was typed ahead of the prompt.
+        assertTrue(Pattern.compile("/dev/pts/\\d+\r\n").matcher(r.output()).find(), r.output());
+        assertTrue(r.output().contains("term=xterm-256color\r\n"), r.output());
+        assertFalse(r.output().contains("PTY allocation request failed"), r.output());
+    }
+
+    /** {@code ssh -T} asks for no terminal: the same shell runs on plain pipes. */
+    @Test
+    void sshWithoutATerminalGetsAShellOnPipes() throws Exception {
+        Result r = typeInto(sshTo("-T", "tester@127.0.0.1"), "tty || echo \"no terminal\"; exit 3\n");
+        assertEquals(3, r.status(), r.output());
+        assertTrue(r.output().contains("not a tty\nno terminal\n"), r.output());
+    }
+
+    private record Result(int status, String output) {
+    }
+
+    /** Runs ssh with {@code typed} as its stdin and TERM=xterm-256color; output and errors merged. */
+    private static Result typeInto(List<String> ssh, String typed) throws Exception {
+        Path input = Files.writeString(Files.createTempFile(dir, "typed-", ".txt"), typed);
+        Path output = Files.createTempFile(dir, "shown-", ".txt");
+        ProcessBuilder b = new ProcessBuilder(ssh).redirectInput(input.toFile()).redirectOutput(output.toFile())
+                .redirectErrorStream(true);
+        b.environment().put("TERM", "xterm-256color");
+        Process p = b.start();
+        try {
+            assertTrue(p.waitFor(LIMIT.toMillis(), TimeUnit.MILLISECONDS), () -> "ssh did not finish: " + read(output));
+            return new Result(p.exitValue(), read(output));
+        } finally {
+            BoundedProcess.stop(p);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+
+    private static boolean onPath(String program) {
+        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, program)));
     }
 
     private static String hex(byte[] bytes) throws Exception {

@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code keyway server}: an SSH server on the embedding API. Commands run as the user the
- * server runs as: {@code exec} with {@code /bin/sh -c}, {@code shell} with {@code /bin/sh}.
+ * server runs as: {@code exec} with {@code /bin/sh -c}, {@code shell} with {@code /bin/sh}; after a
+ * {@code pty-req}, on a pseudo-terminal made by util-linux {@code script} (see {@link SystemShell}).
  */
 @Command(name = "server", description = "Runs an SSH server (127.0.0.1 unless -b says otherwise).")
 final class ServerCommand implements Callable<Integer> {

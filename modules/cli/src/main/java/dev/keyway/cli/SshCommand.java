@@ -14,8 +14,11 @@ import dev.keyway.ssh.ClientSession;
 import dev.keyway.ssh.Credentials;
 import dev.keyway.ssh.RemoteProcess;
 import dev.keyway.ssh.SshClient;
+import dev.keyway.ssh.Terminal;
 import dev.keyway.transport.HostKeyVerifier;
 import java.io.Console;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,6 +41,13 @@ import picocli.CommandLine.Parameters;
  * {@code keyway ssh}: runs a command (or a shell) on a server, with stdin, stdout and stderr
  * streamed, and exits with its exit status; 255 when the connection or the login fails, as
  * ssh(1) does.
+ *
+ * <p>Terminals follow ssh(1): with no command and a terminal as stdin, it asks for a remote
+ * terminal (RFC 4254 §6.2) of the local {@code TERM} and size, puts the local terminal in raw
+ * mode, sends its size again on every SIGWINCH (§6.7), and restores the mode at the end. With
+ * stdin not a terminal no pty is asked for, as with {@code ssh -T}. {@code -t} asks for one
+ * also for a command; {@code -tt} even when stdin is not a terminal; {@code -T} never. A
+ * refused pty is not fatal: the shell runs without one. No escape sequences ({@code ~.}).
  */
 @Command(name = "ssh", mixinStandardHelpOptions = true, description = "Runs a command on an SSH server.")
 final class SshCommand implements Callable<Integer> {
@@ -58,6 +68,13 @@ final class SshCommand implements Callable<Integer> {
     @Option(names = "-o", paramLabel = "Option=value", description = "KexAlgorithms=, HostKeyAlgorithms=, Ciphers=,"
             + " MACs=, StrictHostKeyChecking=yes|no|accept-new, UserKnownHostsFile=FILE.")
     private List<String> options = new ArrayList<>();
+
+    @Option(names = "-t", description = "Ask for a terminal, also for a command; twice (-tt): even when stdin is"
+            + " not a terminal.")
+    private boolean[] forceTerminal = new boolean[0];
+
+    @Option(names = "-T", description = "Ask for no terminal.")
+    private boolean noTerminal;
 
     @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from FILE.")
     private Path passwordFile;
@@ -126,8 +143,15 @@ final class SshCommand implements Callable<Integer> {
                 System.err.println("keyway: authenticated to " + host + " as " + user);
             }
             try (session) {
-                RemoteProcess process = command.isEmpty() ? session.shell() : session.exec(String.join(" ", command));
-                return stream(process);
+                if (!wantsTerminal()) {
+                    RemoteProcess process = command.isEmpty() ? session.shell()
+                            : session.exec(String.join(" ", command));
+                    return stream(process);
+                }
+                Terminal terminal = LocalTerminal.request();
+                RemoteProcess process = command.isEmpty() ? session.shell(terminal)
+                        : session.exec(String.join(" ", command), terminal);
+                return onTerminal(process, host);
             } finally {
                 if (diagramFile != null) {
                     try (OutputStream svg = Files.newOutputStream(diagramFile)) {
@@ -135,6 +159,41 @@ final class SshCommand implements Callable<Integer> {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * Whether to ask for a pty, as ssh(1) decides: by default only for a shell, with -t also
+     * for a command, never with -T; and unless -tt, only when stdin is a terminal.
+     */
+    private boolean wantsTerminal() {
+        boolean wanted = !noTerminal && (forceTerminal.length > 0 || command.isEmpty());
+        if (wanted && forceTerminal.length < 2 && !LocalTerminal.stdinIsTerminal()) {
+            System.err.println("Pseudo-terminal will not be allocated because stdin is not a terminal.");
+            return false;
+        }
+        return wanted;
+    }
+
+    /**
+     * Runs a command that asked for a terminal: in raw mode if the server gave one and our
+     * stdin is a terminal, following our window's size, and with the mode restored after.
+     */
+    private static int onTerminal(RemoteProcess process, String host) throws Exception {
+        if (!process.hasTerminal()) {
+            System.err.println("PTY allocation request failed");
+            return stream(process);
+        }
+        Optional<LocalTerminal> local = LocalTerminal.open();
+        local.ifPresent(t -> {
+            t.enterRawMode();
+            LocalTerminal.onResize(size -> process.resizeTerminal(size[1], size[0]));
+        });
+        try {
+            return stream(process);
+        } finally {
+            local.ifPresent(LocalTerminal::restore);
+            System.err.println("Connection to " + host + " closed.");
         }
     }
 
@@ -271,14 +330,17 @@ final class SshCommand implements Callable<Integer> {
         return b.toString();
     }
 
-    /** Copies our stdin to the command and its output to ours, then returns its exit status. */
+    /**
+     * Copies our stdin to the command and its output to ours, then returns its exit status.
+     * Output is written unbuffered, each piece as it comes: on a terminal, a prompt or an echoed
+     * key must show at once.
+     */
     private static int stream(RemoteProcess process) throws Exception {
         Thread in = copier("stdin", System.in, process.getOutputStream(), true);
-        Thread err = copier("stderr", process.getErrorStream(), System.err, false);
+        Thread err = copier("stderr", process.getErrorStream(), new FileOutputStream(FileDescriptor.err), false);
         in.start();
         err.start();
-        process.getInputStream().transferTo(System.out);
-        System.out.flush();
+        copy(process.getInputStream(), new FileOutputStream(FileDescriptor.out));
         err.join(Duration.ofSeconds(30).toMillis());
         int status = process.waitFor(Duration.ofDays(365));
         return status < 0 ? FAILURE : status;
@@ -287,8 +349,7 @@ final class SshCommand implements Callable<Integer> {
     private static Thread copier(String name, InputStream from, OutputStream to, boolean closeTarget) {
         Thread t = new Thread(() -> {
             try {
-                from.transferTo(to);
-                to.flush();
+                copy(from, to);
                 if (closeTarget) {
                     to.close();
                 }
@@ -298,5 +359,14 @@ final class SshCommand implements Callable<Integer> {
         }, "keyway-ssh-" + name);
         t.setDaemon(true);
         return t;
+    }
+
+    /** Copies until the end of {@code from}, flushing each piece. */
+    private static void copy(InputStream from, OutputStream to) throws IOException {
+        byte[] buf = new byte[8192];
+        for (int n; (n = from.read(buf)) >= 0; ) {
+            to.write(buf, 0, n);
+            to.flush();
+        }
     }
 }

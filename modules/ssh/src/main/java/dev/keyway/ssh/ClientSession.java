@@ -22,10 +22,28 @@ public interface ClientSession extends AutoCloseable {
     RemoteProcess exec(String command) throws IOException;
 
     /**
+     * Like {@link #exec(String)}, but first asks for a pseudo-terminal (RFC 4254 §6.2,
+     * {@code pty-req}), as {@code ssh -t host command} does, e.g. for a full-screen program. A
+     * server that refuses the terminal still runs the command, with plain streams; {@link
+     * RemoteProcess#hasTerminal()} tells which.
+     */
+    RemoteProcess exec(String command, Terminal terminal) throws IOException;
+
+    /**
      * Opens a session channel and asks for the user's shell (RFC 4254 §6.5), without a
-     * terminal: its input and output are plain streams.
+     * terminal: its input and output are plain streams, as with {@code ssh -T}.
      */
     RemoteProcess shell() throws IOException;
+
+    /**
+     * Opens a session channel, asks for a pseudo-terminal (RFC 4254 §6.2, {@code pty-req}) and
+     * then for the user's shell, as {@code ssh host} does on a terminal: an interactive shell
+     * whose stdout carries everything the terminal shows (stderr stays empty) and whose stdin
+     * is what the user types. A refused terminal is not fatal (OpenSSH's "PTY allocation
+     * request failed"): the shell runs without one and {@link RemoteProcess#hasTerminal()} is
+     * false.
+     */
+    RemoteProcess shell(Terminal terminal) throws IOException;
 
     /**
      * The algorithms the keys in use were negotiated with (RFC 4253 §7.1): after a re-exchange,

@@ -25,8 +25,20 @@ public interface CommandContext {
     /** The {@code env} requests the client sent before the command (RFC 4254 §6.4), in order. */
     Map<String, String> env();
 
-    /** The {@code pty-req} (RFC 4254 §6.2) if the client asked for a terminal; none is emulated. */
+    /**
+     * The {@code pty-req} (RFC 4254 §6.2) if the client asked for a terminal: its type, size
+     * and encoded modes (§8). The server only records it; giving the command a terminal is the
+     * handler's business, as {@link SystemShell} does.
+     */
     Optional<ChannelRequest.PtyRequest> pty();
+
+    /**
+     * Waits for the client's next {@code window-change} (RFC 4254 §6.7) and returns it; when
+     * several came since the last call, only the latest. Only a channel with a {@code pty-req}
+     * has them. Empty once the channel is over; a handler that follows resizes calls this on a
+     * thread of its own, as {@link SystemShell} does.
+     */
+    Optional<ChannelRequest.WindowChange> awaitWindowChange() throws InterruptedException;
 
     /** The client's data; end of stream after its EOF. */
     InputStream stdin();

@@ -30,6 +30,19 @@ public interface RemoteProcess extends AutoCloseable {
      */
     int waitFor(Duration timeout) throws InterruptedException, TimeoutException;
 
+    /**
+     * Whether the command runs on a terminal: it was started with a {@link Terminal} and the
+     * server accepted the {@code pty-req} (RFC 4254 §6.2).
+     */
+    boolean hasTerminal();
+
+    /**
+     * Tells the server the terminal's new size in characters (RFC 4254 §6.7,
+     * {@code window-change}), e.g. after the local window was resized; returns at once. Does
+     * nothing when the command has no terminal or the channel is over.
+     */
+    void resizeTerminal(int columns, int rows);
+
     /** Closes the channel (RFC 4254 §5.3) without waiting for the command. */
     @Override
     void close();

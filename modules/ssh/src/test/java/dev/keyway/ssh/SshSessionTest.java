@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
 class SshSessionTest {
     static final Duration LIMIT = Duration.ofSeconds(20);
     private static final long WINDOW = 256 * 1024;
-    private static final char[] PASSWORD = "correct horse".toCharArray();
+    static final char[] PASSWORD = "correct horse".toCharArray();
 
     private static final AlgorithmRegistry REGISTRY = AlgorithmRegistry.loadDefault();
     private static final KeyPair HOST_KEY = ed25519();

@@ -3,11 +3,13 @@ package dev.keyway.ssh.internal;
 import dev.keyway.connection.ChannelRequest;
 import dev.keyway.ssh.ClientSession;
 import dev.keyway.ssh.RemoteProcess;
+import dev.keyway.ssh.Terminal;
 import dev.keyway.transport.NegotiatedAlgorithms;
 import dev.keyway.transport.ServerHostKey;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,16 +39,31 @@ public final class AuthenticatedSession implements ClientSession {
 
     @Override
     public RemoteProcess exec(String command) throws IOException {
-        return start(ChannelRequest.ExecRequest.of(command), "exec");
+        return start(null, ChannelRequest.ExecRequest.of(command), "exec");
+    }
+
+    @Override
+    public RemoteProcess exec(String command, Terminal terminal) throws IOException {
+        return start(Objects.requireNonNull(terminal, "terminal"), ChannelRequest.ExecRequest.of(command), "exec");
     }
 
     @Override
     public RemoteProcess shell() throws IOException {
-        return start(new ChannelRequest.ShellRequest(), "shell");
+        return start(null, new ChannelRequest.ShellRequest(), "shell");
     }
 
-    /** Opens a session channel and asks it to run something (RFC 4254 §6.5). */
-    private RemoteProcess start(ChannelRequest request, String what) throws IOException {
+    @Override
+    public RemoteProcess shell(Terminal terminal) throws IOException {
+        return start(Objects.requireNonNull(terminal, "terminal"), new ChannelRequest.ShellRequest(), "shell");
+    }
+
+    /**
+     * Opens a session channel and asks it to run something (RFC 4254 §6.5), after a
+     * {@code pty-req} (§6.2) when a terminal is given. Both requests go out together and want
+     * a reply; the replies come in their order (§5.4). As with OpenSSH, a refused terminal is
+     * not fatal: the command runs without one.
+     */
+    private RemoteProcess start(Terminal terminal, ChannelRequest request, String what) throws IOException {
         CompletableFuture<ClientChannel> opening = new CompletableFuture<>();
         driver.runOnLoop(() -> {
             try {
@@ -56,16 +73,23 @@ public final class AuthenticatedSession implements ClientSession {
             }
         });
         ClientChannel channel = await(opening, "opening a channel");
+        CompletableFuture<Boolean> ptyReply = new CompletableFuture<>();
         CompletableFuture<Boolean> reply = new CompletableFuture<>();
         driver.runOnLoop(() -> {
+            if (terminal != null) {
+                channel.expectReply(ptyReply);
+                role.engine().sendRequest(channel.bridge().id, new ChannelRequest.PtyRequest(terminal.type(),
+                        terminal.columns(), terminal.rows(), 0, 0, terminal.encodedModes()), true);
+            }
             channel.expectReply(reply);
             role.engine().sendRequest(channel.bridge().id, request, true);
         });
+        boolean hasTerminal = terminal != null && await(ptyReply, "the answer to pty-req");
         if (!await(reply, "the answer to " + what)) {
             channel.bridge().close();
             throw new IOException("the server refused the " + what + " request");
         }
-        return new RemoteCommand(channel);
+        return new RemoteCommand(channel, hasTerminal);
     }
 
     private static <T> void complete(CompletableFuture<T> f, T value, Throwable failure) {

@@ -1,5 +1,6 @@
 package dev.keyway.ssh.internal;
 
+import dev.keyway.connection.ChannelRequest;
 import dev.keyway.connection.ConnectionEngine;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -155,6 +156,22 @@ final class ChannelBridge {
 
     void sendEof() {
         driver.runOnLoop(this::sendEofOnLoop);
+    }
+
+    /**
+     * Sends a request that wants no reply, such as {@code window-change} (RFC 4254 §6.7); none
+     * once the channel is closing or over.
+     */
+    void sendRequest(ChannelRequest request) {
+        driver.runOnLoop(() -> {
+            if (!isEnded()) {
+                try {
+                    engine.sendRequest(id, request, false);
+                } catch (IllegalStateException closing) {
+                    // We sent CLOSE already: the peer is told nothing more.
+                }
+            }
+        });
     }
 
     /** Sends CLOSE (RFC 4254 §5.3); the channel ends when the peer's CLOSE comes back. */

@@ -7,12 +7,20 @@ import java.io.OutputStream;
 import java.util.Map;
 import java.util.Optional;
 
-/** A command's request and its channel's streams, fixed when the command starts. */
+/**
+ * A command's request and its channel's streams, fixed when the command starts, and the
+ * terminal's size changes as they come.
+ */
 record ChannelCommandContext(String user, String command, Map<String, String> env,
-        Optional<ChannelRequest.PtyRequest> pty, InputStream stdin, OutputStream stdout, OutputStream stderr)
-        implements CommandContext {
+        Optional<ChannelRequest.PtyRequest> pty, InputStream stdin, OutputStream stdout, OutputStream stderr,
+        WindowChanges windowChanges) implements CommandContext {
 
     ChannelCommandContext {
         env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
+    }
+
+    @Override
+    public Optional<ChannelRequest.WindowChange> awaitWindowChange() throws InterruptedException {
+        return windowChanges.next();
     }
 }

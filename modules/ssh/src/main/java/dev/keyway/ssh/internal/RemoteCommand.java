@@ -1,5 +1,6 @@
 package dev.keyway.ssh.internal;
 
+import dev.keyway.connection.ChannelRequest;
 import dev.keyway.ssh.RemoteProcess;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,9 +13,11 @@ import java.util.concurrent.TimeoutException;
 final class RemoteCommand implements RemoteProcess {
     private final ClientChannel channel;
     private final OutputStream stdin;
+    private final boolean hasTerminal;
 
-    RemoteCommand(ClientChannel channel) {
+    RemoteCommand(ClientChannel channel, boolean hasTerminal) {
         this.channel = channel;
+        this.hasTerminal = hasTerminal;
         this.stdin = channel.bridge().output(ChannelBridge.PLAIN_DATA, true);
     }
 
@@ -39,6 +42,18 @@ final class RemoteCommand implements RemoteProcess {
             return channel.closed().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             return -1; // never happens: the end completes normally
+        }
+    }
+
+    @Override
+    public boolean hasTerminal() {
+        return hasTerminal;
+    }
+
+    @Override
+    public void resizeTerminal(int columns, int rows) {
+        if (hasTerminal) {
+            channel.bridge().sendRequest(new ChannelRequest.WindowChange(columns, rows, 0, 0));
         }
     }
 

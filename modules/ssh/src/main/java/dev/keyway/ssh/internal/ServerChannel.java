@@ -12,8 +12,9 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * A session channel on the server (RFC 4254 §6): records {@code pty-req} and {@code env}, starts
- * one command on {@code exec}, {@code shell} or {@code subsystem}, and when the handler returns
- * sends EOF, {@code exit-status} (§6.10) and CLOSE. Loop thread only, but for the handler's run.
+ * one command on {@code exec}, {@code shell} or {@code subsystem}, passes {@code window-change}
+ * (§6.7) on to the command, and when the handler returns sends EOF,
+ * {@code exit-status} (§6.10) and CLOSE. Loop thread only, but for the handler's run.
  */
 final class ServerChannel {
     private final ChannelBridge bridge;
@@ -23,6 +24,7 @@ final class ServerChannel {
     private final String user;
     private final Map<String, String> env = new LinkedHashMap<>();
     private ChannelRequest.PtyRequest pty;
+    private final WindowChanges sizes = new WindowChanges();
     private Future<?> running;
 
     ServerChannel(ChannelBridge bridge, ConnectionEngine engine, SessionDriver driver, ServerSettings settings,
@@ -52,14 +54,21 @@ final class ServerChannel {
             return start(settings.shell(), "");
         } else if (request instanceof ChannelRequest.SubsystemRequest s) {
             return start(settings.subsystems().get(s.name()), s.name());
+        } else if (request instanceof ChannelRequest.WindowChange w) {
+            if (pty == null) {
+                return false; // RFC 4254 §6.7: the size of a terminal there is none of
+            }
+            sizes.offer(w);
+            return true;
         }
-        // window-change, signal and unknown requests: no terminal, no signals to deliver.
+        // signal and unknown requests: no signals to deliver.
         return false;
     }
 
     /** The channel is over: release the handler's streams and interrupt it. */
     void onEnded(String why) {
         bridge.onEnded(why);
+        sizes.end();
         if (running != null) {
             running.cancel(true);
         }
@@ -71,7 +80,7 @@ final class ServerChannel {
         }
         ChannelCommandContext context = new ChannelCommandContext(user, command, env, Optional.ofNullable(pty),
                 bridge.input(), bridge.output(ChannelBridge.PLAIN_DATA, false),
-                bridge.output(ConnectionEngine.EXTENDED_DATA_STDERR, false));
+                bridge.output(ConnectionEngine.EXTENDED_DATA_STDERR, false), sizes);
         try {
             running = settings.commands().submit(() -> {
                 int status = runHandler(handler, context);
