@@ -1,6 +1,7 @@
 package dev.keyway.integration.openssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyway.api.AlgorithmRegistry;
@@ -10,6 +11,8 @@ import dev.keyway.ssh.RemoteProcess;
 import dev.keyway.ssh.SshClient;
 import dev.keyway.ssh.Terminal;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -101,6 +104,45 @@ class KeywayClientSessionToSshdTest {
             assertTrue(rest.contains("50 120\r\n"), rest);
             assertTrue(Pattern.compile("/dev/pts/\\d+\r\n").matcher(rest).find(), rest);
             assertTrue(rest.contains("term=xterm-256color\r\n"), rest);
+        }
+    }
+
+    /**
+     * A subsystem request (RFC 4254 §6.5) reaches sshd's own SFTP server: it answers
+     * SSH_FXP_INIT with SSH_FXP_VERSION 3 and a REALPATH with a NAME (draft-ietf-secsh-filexfer-02
+     * §4, §6.10), then ends with exit status 0 on EOF. A subsystem sshd lacks is refused.
+     */
+    @Test
+    void sftpSubsystemAnswersAndUnknownSubsystemsAreRefused() throws Exception {
+        try (SshClient client = newClient(); ClientSession session = logIn(client)) {
+            RemoteProcess sftp = session.subsystem("sftp");
+            DataOutputStream requests = new DataOutputStream(sftp.getOutputStream());
+            DataInputStream replies = new DataInputStream(sftp.getInputStream());
+            requests.writeInt(5);
+            requests.writeByte(1); // SSH_FXP_INIT
+            requests.writeInt(3);
+            requests.flush();
+            int length = replies.readInt();
+            assertEquals(2, replies.readByte(), "SSH_FXP_VERSION; sshd's log:\n" + sshd.log());
+            assertEquals(3, replies.readInt());
+            replies.skipNBytes(length - 5); // extensions
+            byte[] dot = ".".getBytes(StandardCharsets.UTF_8);
+            requests.writeInt(1 + 4 + 4 + dot.length);
+            requests.writeByte(16); // SSH_FXP_REALPATH
+            requests.writeInt(42);
+            requests.writeInt(dot.length);
+            requests.write(dot);
+            requests.flush();
+            length = replies.readInt();
+            assertEquals(104, replies.readByte(), "SSH_FXP_NAME");
+            assertEquals(42, replies.readInt(), "the request id comes back");
+            assertEquals(1, replies.readInt(), "one name");
+            replies.skipNBytes(length - 9);
+            requests.close();
+            assertEquals(0, sftp.waitFor(LIMIT));
+
+            IOException refused = assertThrows(IOException.class, () -> session.subsystem("no-such-subsystem"));
+            assertTrue(refused.getMessage().contains("refused"), refused.getMessage());
         }
     }
 }

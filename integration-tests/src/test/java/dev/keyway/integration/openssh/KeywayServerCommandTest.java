@@ -1,5 +1,6 @@
 package dev.keyway.integration.openssh;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -36,15 +39,8 @@ class KeywayServerCommandTest {
     @Test
     void openSshRunsACommandOnKeywayServer() throws Exception {
         OpenSshInstallation openSsh = OpenSshInstallation.require();
-        Path hostKey = dir.resolve("host_ed25519");
-        Path userKey = dir.resolve("id_ed25519");
-        for (Path key : List.of(hostKey, userKey)) {
-            assertEquals(0, BoundedProcess.run(List.of(openSsh.sshKeygen().toString(), "-q", "-t", "ed25519", "-N", "",
-                    "-f", key.toString()), LIMIT).exitCode());
-        }
-        Path authorized = Files.copy(dir.resolve("id_ed25519.pub"), dir.resolve("authorized_keys"));
-        Process server = keyway("server", "-p", "0", "-h", hostKey.toString(), "--authorized-keys", authorized.toString(),
-                "--password", "alice:secret");
+        Path userKey = makeKeys(openSsh);
+        Process server = keywayServer();
         try {
             int port = awaitPort(server);
             BoundedProcess.Result ssh = BoundedProcess.run(List.of(openSsh.ssh().toString(), "-F", "/dev/null",
@@ -72,17 +68,11 @@ class KeywayServerCommandTest {
             String drawn = Files.readString(svg, StandardCharsets.UTF_8);
             assertTrue(drawn.contains("<svg") && drawn.contains("SSH_MSG_USERAUTH_SUCCESS"), "the diagram shows the login");
 
-            assertTrue(out.contains("hi"), out);
-
             // -tt: a shell on a remote terminal even though stdin is a pipe, as ssh -tt does.
             Process shell = keyway("ssh", "-tt", "-p", String.valueOf(port), "-o", "StrictHostKeyChecking=accept-new",
                     "-o", "UserKnownHostsFile=" + dir.resolve("known_hosts_keyway"), "alice@127.0.0.1");
             try {
-                try (var typed = shell.getOutputStream()) {
-                    typed.write("tty; exit 3\n".getBytes(StandardCharsets.UTF_8));
-                }
-                assertTrue(shell.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS), "keyway ssh -tt finished");
-                String shown = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                String shown = typeInto(shell, "tty; exit 3\n");
                 assertEquals(3, shell.exitValue(), shown);
                 assertTrue(Pattern.compile("/dev/pts/\\d+\r\n").matcher(shown).find(), shown);
             } finally {
@@ -91,6 +81,78 @@ class KeywayServerCommandTest {
         } finally {
             BoundedProcess.stop(server);
         }
+    }
+
+    /**
+     * {@code keyway server -o 'Subsystem=NAME COMMAND'} runs subsystems as sshd_config's
+     * Subsystem does: OpenSSH's {@code sftp} uploads and downloads a file through OpenSSH's own
+     * {@code sftp-server} behind a Keyway server, and {@code keyway ssh -s} reaches another one.
+     */
+    @Test
+    void subsystemsServeOpenSshSftpAndKeywaySshDashS() throws Exception {
+        OpenSshInstallation openSsh = OpenSshInstallation.require();
+        Path sftpServer = OpenSshInstallation.program("sftp-server", "/usr/lib/openssh/sftp-server",
+                "/usr/libexec/openssh/sftp-server", "/usr/libexec/sftp-server");
+        Path sftp = OpenSshInstallation.program("sftp", "/usr/bin/sftp", "/usr/local/bin/sftp");
+        Path userKey = makeKeys(openSsh);
+        Process server = keywayServer("-o", "Subsystem=sftp " + sftpServer, "-o", "Subsystem=rot13 tr a-z n-za-m");
+        try {
+            int port = awaitPort(server);
+            byte[] data = new byte[1024 * 1024];
+            new Random(11).nextBytes(data);
+            Path local = Files.write(dir.resolve("upload.bin"), data);
+            Path remote = dir.resolve("remote.bin");
+            Path back = dir.resolve("download.bin");
+            Path batch = Files.writeString(dir.resolve("batch"), "put " + local + " " + remote + "\nget " + remote + " "
+                    + back + "\n");
+            BoundedProcess.Result transfer = BoundedProcess.run(List.of(sftp.toString(), "-F", "/dev/null",
+                    "-P", String.valueOf(port), "-i", userKey.toString(), "-o", "IdentitiesOnly=yes",
+                    "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=accept-new",
+                    "-o", "UserKnownHostsFile=" + dir.resolve("known_hosts"), "-b", batch.toString(), "anyone@127.0.0.1"),
+                    LIMIT);
+            assertEquals(0, transfer.exitCode(), transfer.output());
+            assertArrayEquals(data, Files.readAllBytes(remote), "uploaded through sftp-server");
+            assertArrayEquals(data, Files.readAllBytes(back), "downloaded through sftp-server");
+
+            Process rot13 = keyway("ssh", "-s", "-p", String.valueOf(port), "-o", "StrictHostKeyChecking=accept-new",
+                    "-o", "UserKnownHostsFile=" + dir.resolve("known_hosts_keyway"), "alice@127.0.0.1", "rot13");
+            try {
+                String shown = typeInto(rot13, "hello subsystem\n");
+                assertEquals(0, rot13.exitValue(), shown);
+                assertTrue(shown.contains("uryyb fhoflfgrz\n"), shown);
+            } finally {
+                BoundedProcess.stop(rot13);
+            }
+        } finally {
+            BoundedProcess.stop(server);
+        }
+    }
+
+    /** Writes {@code typed} to the process's stdin, closes it, and returns its output once it ended (bounded). */
+    private static String typeInto(Process p, String typed) throws Exception {
+        try (var in = p.getOutputStream()) {
+            in.write(typed.getBytes(StandardCharsets.UTF_8));
+        }
+        assertTrue(p.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS), "keyway ssh finished");
+        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    /** Makes the server's host key and the user's key with ssh-keygen; returns the user's. */
+    private Path makeKeys(OpenSshInstallation openSsh) {
+        for (String name : List.of("host_ed25519", "id_ed25519")) {
+            assertEquals(0, BoundedProcess.run(List.of(openSsh.sshKeygen().toString(), "-q", "-t", "ed25519", "-N", "",
+                    "-f", dir.resolve(name).toString()), LIMIT).exitCode());
+        }
+        return dir.resolve("id_ed25519");
+    }
+
+    /** {@code keyway server} on a free port with those keys, the user's key authorized and alice's password. */
+    private Process keywayServer(String... more) throws Exception {
+        Path authorized = Files.copy(dir.resolve("id_ed25519.pub"), dir.resolve("authorized_keys"));
+        List<String> args = new ArrayList<>(List.of("server", "-p", "0", "-h", dir.resolve("host_ed25519").toString(),
+                "--authorized-keys", authorized.toString(), "--password", "alice:secret"));
+        args.addAll(List.of(more));
+        return keyway(args.toArray(String[]::new));
     }
 
     private static void assertInOrder(String text, String... steps) {

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * The OpenSSH programs the interop tests run against: {@code sshd}, {@code ssh} and
- * {@code ssh-keygen}. CI installs them ({@code .ci/run}) and sets {@code CI=true}, where a
+ * {@code ssh-keygen}, and others some tests need ({@link #program}). CI installs them ({@code .ci/run}) and sets {@code CI=true}, where a
  * missing program fails the tests; on a developer machine without OpenSSH they are skipped.
  */
 record OpenSshInstallation(Path sshd, Path ssh, Path sshKeygen, int major, int minor) {
@@ -28,12 +28,8 @@ record OpenSshInstallation(Path sshd, Path ssh, Path sshKeygen, int major, int m
         Path ssh = find("ssh", "/usr/bin/ssh", "/usr/local/bin/ssh");
         Path keygen = find("ssh-keygen", "/usr/bin/ssh-keygen", "/usr/local/bin/ssh-keygen");
         if (sshd == null || ssh == null || keygen == null) {
-            String why = "OpenSSH (sshd, ssh, ssh-keygen) is not installed; the interop tests need it"
-                    + " (Debian: apt-get install openssh-server openssh-client)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(why + ". CI=true, so this is an error, not a skip.");
-            }
-            assumeTrue(false, why);
+            missing("OpenSSH (sshd, ssh, ssh-keygen) is not installed; the interop tests need it"
+                    + " (Debian: apt-get install openssh-server openssh-client)");
         }
         // "ssh -V" prints e.g. "OpenSSH_9.2p1 Debian-2+deb12u10, OpenSSL 3.0.19" on stderr.
         String banner = BoundedProcess.run(List.of(ssh.toString(), "-V"), QUERY_LIMIT).output();
@@ -42,6 +38,23 @@ record OpenSshInstallation(Path sshd, Path ssh, Path sshKeygen, int major, int m
             fail("cannot read the OpenSSH version from: " + banner);
         }
         return new OpenSshInstallation(sshd, ssh, keygen, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+
+    /** Another OpenSSH program, e.g. {@code sftp} or {@code sftp-server}: found, or a failed (CI) or aborted test. */
+    static Path program(String name, String... candidates) {
+        Path found = find(name, candidates);
+        if (found == null) {
+            missing("OpenSSH's " + name + " is not installed; this test needs it"
+                    + " (Debian: apt-get install openssh-server openssh-client)");
+        }
+        return found;
+    }
+
+    private static void missing(String why) {
+        if ("true".equals(System.getenv("CI"))) {
+            fail(why + ". CI=true, so this is an error, not a skip.");
+        }
+        assumeTrue(false, why);
     }
 
     private static Path find(String name, String... candidates) {

@@ -86,6 +86,8 @@ final class SshdServer implements AutoCloseable {
                 "PasswordAuthentication no",
                 "KbdInteractiveAuthentication no",
                 "PermitRootLogin prohibit-password",
+                // sshd's own SFTP server, for the clients' subsystem requests (RFC 4254 §6.5).
+                "Subsystem sftp internal-sftp",
                 "KexAlgorithms " + a.kex(),
                 "HostKeyAlgorithms " + a.hostKeys(),
                 "Ciphers " + a.ciphers(),

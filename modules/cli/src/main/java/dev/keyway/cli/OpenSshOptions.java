@@ -2,6 +2,7 @@ package dev.keyway.cli;
 
 import dev.keyway.api.AlgorithmCategory;
 import dev.keyway.transport.AlgorithmPolicy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -51,13 +52,19 @@ final class OpenSshOptions {
 
     /** The value of {@code -o name=value}, if given (last one wins, names case-insensitive). */
     static Optional<String> value(List<String> options, String name) {
-        String found = null;
+        List<String> all = values(options, name);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    /** Every value of a repeatable {@code -o name=value}, in order (names case-insensitive). */
+    static List<String> values(List<String> options, String name) {
+        List<String> found = new ArrayList<>();
         for (String option : options) {
             int eq = option.indexOf('=');
             if (eq > 0 && option.substring(0, eq).trim().equalsIgnoreCase(name)) {
-                found = option.substring(eq + 1).trim();
+                found.add(option.substring(eq + 1).trim());
             }
         }
-        return Optional.ofNullable(found);
+        return found;
     }
 }

@@ -61,14 +61,15 @@ final class ServerCommand implements Callable<Integer> {
 
     @Option(names = "-o", paramLabel = "Option=value",
             description = "Ciphers=, KexAlgorithms=, MACs=, HostKeyAlgorithms= (+, -, ^ allowed), Banner=FILE,"
-                    + " MaxAuthTries=N, LoginGraceTime=SECONDS, AuthenticationMethods=publickey,password"
-                    + " as in sshd_config.")
+                    + " MaxAuthTries=N, LoginGraceTime=SECONDS, AuthenticationMethods=publickey,password,"
+                    + " 'Subsystem=NAME COMMAND' (repeatable) as in sshd_config.")
     private List<String> options = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
         Set<String> known = new HashSet<>(OpenSshOptions.ALGORITHMS);
         known.addAll(LoginOptions.NAMES);
+        known.add("subsystem");
         Optional<String> unknown = OpenSshOptions.unknown(options, known);
         if (unknown.isPresent()) {
             System.err.println("keyway server: unsupported option -o " + unknown.get());
@@ -84,6 +85,15 @@ final class ServerCommand implements Callable<Integer> {
                 .execHandler(new SystemShell())
                 .shellHandler(new SystemShell());
         LoginOptions.apply(options, builder);
+        for (String subsystem : OpenSshOptions.values(options, "Subsystem")) {
+            // sshd_config: "Subsystem sftp /usr/lib/openssh/sftp-server", the command run by the shell.
+            String[] nameAndCommand = subsystem.split("\\s+", 2);
+            if (nameAndCommand.length < 2) {
+                System.err.println("keyway server: -o Subsystem= takes a name and a command, not " + subsystem);
+                return 2;
+            }
+            builder.subsystemHandler(nameAndCommand[0], SystemShell.subsystem(nameAndCommand[1]));
+        }
         Map<String, byte[]> passwordDigests = passwordDigests();
         if (!passwordDigests.isEmpty()) {
             builder.passwordAuthenticator((user, password) -> checkPassword(passwordDigests, user, password));

@@ -76,6 +76,9 @@ final class SshCommand implements Callable<Integer> {
     @Option(names = "-T", description = "Ask for no terminal.")
     private boolean noTerminal;
 
+    @Option(names = "-s", description = "Ask for the subsystem the command names (e.g. sftp) instead of running it.")
+    private boolean subsystem;
+
     @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from FILE.")
     private Path passwordFile;
 
@@ -93,6 +96,10 @@ final class SshCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (subsystem && command.isEmpty()) {
+            System.err.println("keyway ssh: -s needs the subsystem's name after the host");
+            return FAILURE;
+        }
         int at = destination.lastIndexOf('@');
         String user = at > 0 ? destination.substring(0, at) : System.getProperty("user.name");
         String host = at > 0 ? destination.substring(at + 1) : destination;
@@ -143,6 +150,9 @@ final class SshCommand implements Callable<Integer> {
                 System.err.println("keyway: authenticated to " + host + " as " + user);
             }
             try (session) {
+                if (subsystem) {
+                    return stream(session.subsystem(String.join(" ", command)));
+                }
                 if (!wantsTerminal()) {
                     RemoteProcess process = command.isEmpty() ? session.shell()
                             : session.exec(String.join(" ", command));
@@ -152,6 +162,10 @@ final class SshCommand implements Callable<Integer> {
                 RemoteProcess process = command.isEmpty() ? session.shell(terminal)
                         : session.exec(String.join(" ", command), terminal);
                 return onTerminal(process, host);
+            } catch (IOException e) {
+                // A refused request or a session lost while running; ssh exits 255 for both.
+                System.err.println("keyway: " + e.getMessage());
+                return FAILURE;
             } finally {
                 if (diagramFile != null) {
                     try (OutputStream svg = Files.newOutputStream(diagramFile)) {

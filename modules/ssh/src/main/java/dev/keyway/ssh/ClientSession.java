@@ -46,6 +46,16 @@ public interface ClientSession extends AutoCloseable {
     RemoteProcess shell(Terminal terminal) throws IOException;
 
     /**
+     * Opens a session channel and asks for the subsystem {@code name} (RFC 4254 §6.5), e.g.
+     * {@code sftp}, as {@code ssh -s host name} does: the streams carry the subsystem's own
+     * protocol.
+     *
+     * @throws IOException when the channel cannot be opened, the server has no such subsystem,
+     *     or the session is over
+     */
+    RemoteProcess subsystem(String name) throws IOException;
+
+    /**
      * The algorithms the keys in use were negotiated with (RFC 4253 §7.1): after a re-exchange,
      * those of the newest keys.
      */

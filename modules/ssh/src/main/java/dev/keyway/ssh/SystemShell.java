@@ -43,6 +43,7 @@ public final class SystemShell implements CommandHandler {
 
     private final String shell;
     private final Optional<Path> script;
+    private final Optional<String> fixedCommand;
 
     /** Runs commands through {@code /bin/sh}. */
     public SystemShell() {
@@ -56,15 +57,32 @@ public final class SystemShell implements CommandHandler {
 
     /** Runs commands through {@code shell}, and those with a terminal under {@code script}, if any. */
     SystemShell(String shell, Optional<Path> script) {
+        this(shell, script, Optional.empty());
+    }
+
+    private SystemShell(String shell, Optional<Path> script, Optional<String> fixedCommand) {
         this.shell = shell;
         this.script = script;
+        this.fixedCommand = fixedCommand;
+    }
+
+    /**
+     * A handler for a {@code subsystem} (RFC 4254 §6.5): it runs {@code commandLine} with
+     * {@code /bin/sh -c} whatever the request named, as sshd_config's {@code Subsystem} does,
+     * e.g. {@code SystemShell.subsystem("/usr/lib/openssh/sftp-server")} for {@code sftp}.
+     */
+    public static SystemShell subsystem(String commandLine) {
+        if (commandLine.isBlank()) {
+            throw new IllegalArgumentException("a subsystem needs a command line");
+        }
+        return new SystemShell("/bin/sh", onPath("script"), Optional.of(commandLine));
     }
 
     @Override
     public int run(CommandContext context) throws IOException, InterruptedException {
         Optional<ChannelRequest.PtyRequest> pty = context.pty();
-        ProcessBuilder builder = new ProcessBuilder(pty.isPresent() ? onTerminal(context.command(), pty.get())
-                : plain(context.command()));
+        String command = fixedCommand.orElse(context.command());
+        ProcessBuilder builder = new ProcessBuilder(pty.isPresent() ? onTerminal(command, pty.get()) : plain(command));
         builder.environment().putAll(context.env());
         pty.map(ChannelRequest.PtyRequest::term).filter(t -> !t.isEmpty())
                 .ifPresent(t -> builder.environment().put("TERM", t));

@@ -70,7 +70,8 @@ class SshSessionTest {
                 .passwordAuthenticator((user, password) -> user.equals("alice") && Arrays.equals(password, PASSWORD))
                 .publicKeyAuthenticator((user, key) -> user.equals("bob")
                         && Arrays.equals(PublicKeyBlob.encode(key), userBlob))
-                .execHandler(new SystemShell()).shellHandler(new SystemShell()).channelWindow(WINDOW);
+                .execHandler(new SystemShell()).shellHandler(new SystemShell())
+                .subsystemHandler("rot13", SystemShell.subsystem("tr a-z n-za-m")).channelWindow(WINDOW);
     }
 
     static SshClient newClient() {
@@ -256,6 +257,26 @@ class SshSessionTest {
     private static List<Integer> keyExchanges(List<TransportEvent> events) {
         return events.stream().filter(e -> e instanceof TransportEvent.KeysEstablished)
                 .map(e -> ((TransportEvent.KeysEstablished) e).keyExchangeCount()).toList();
+    }
+
+    /**
+     * A subsystem (RFC 4254 §6.5) runs the program the server configured for its name, whatever
+     * the client sends; an unknown name is refused with a failure reply, and the session goes on.
+     */
+    @Test
+    void subsystemRunsItsConfiguredProgramAndUnknownNamesAreRefused() throws Exception {
+        try (ClientSession s = connect("alice", Credentials.password(PASSWORD))) {
+            RemoteProcess rot13 = s.subsystem("rot13");
+            try (OutputStream in = rot13.getOutputStream()) {
+                in.write("hello subsystem\n".getBytes(StandardCharsets.UTF_8));
+            }
+            assertEquals("uryyb fhoflfgrz\n", readAll(rot13.getInputStream()));
+            assertEquals(0, rot13.waitFor(LIMIT));
+
+            IOException refused = assertThrows(IOException.class, () -> s.subsystem("sftp"));
+            assertTrue(refused.getMessage().contains("refused the subsystem sftp request"), refused.getMessage());
+            assertEquals("still here\n", run(s, "echo still here").stdout());
+        }
     }
 
     @Test

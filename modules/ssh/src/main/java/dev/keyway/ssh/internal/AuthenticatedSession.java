@@ -57,6 +57,11 @@ public final class AuthenticatedSession implements ClientSession {
         return start(Objects.requireNonNull(terminal, "terminal"), new ChannelRequest.ShellRequest(), "shell");
     }
 
+    @Override
+    public RemoteProcess subsystem(String name) throws IOException {
+        return start(null, new ChannelRequest.SubsystemRequest(Objects.requireNonNull(name, "name")), "subsystem " + name);
+    }
+
     /**
      * Opens a session channel and asks it to run something (RFC 4254 §6.5), after a
      * {@code pty-req} (§6.2) when a terminal is given. Both requests go out together and want

@@ -13,9 +13,10 @@ import java.util.Optional;
 /**
  * Which signature algorithm the client signs with for a key. An RSA key can sign as
  * {@code rsa-sha2-512} or {@code rsa-sha2-256} (RFC 8332 §3); SHA-1 {@code ssh-rsa} is never
- * used. When the server sent {@code server-sig-algs} (RFC 8308 §3.1), the first algorithm it
- * lists wins, and an RSA key it lists no SHA-2 algorithm for is not offered, since such a
- * server would only accept SHA-1. Without the extension, SHA-512 is tried.
+ * used. When the server sent {@code server-sig-algs} (RFC 8308 §3.1), the first of the client's
+ * algorithms for the key (SHA-512 before SHA-256) that the server lists wins, and an RSA key it
+ * lists no SHA-2 algorithm for is not offered, since such a server would only accept SHA-1.
+ * Without the extension, SHA-512 is tried.
  */
 final class SignatureChoice {
     /** RFC 8332 §3: SHA-1 RSA signatures are not offered. */
