@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyway.api.AlgorithmRegistry;
+import dev.keyway.connection.ChannelRequest;
 import dev.keyway.ssh.ClientSession;
 import dev.keyway.ssh.Credentials;
 import dev.keyway.ssh.RemoteProcess;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -76,6 +78,14 @@ class KeywayClientSessionToSshdTest {
             RemoteProcess failing = session.exec("exit 4");
             failing.getOutputStream().close();
             assertEquals(4, failing.waitFor(LIMIT));
+            assertEquals(Optional.empty(), failing.exitSignal());
+
+            // A shell killed by a signal: sshd sends exit-signal, not exit-status (RFC 4254 §6.10).
+            RemoteProcess killed = session.exec("kill -9 $$");
+            killed.getOutputStream().close();
+            assertEquals(-1, killed.waitFor(LIMIT), "no exit-status");
+            assertEquals("KILL", killed.exitSignal().map(ChannelRequest.ExitSignal::signal).orElse("none"),
+                    "sshd's log:\n" + sshd.log());
         }
     }
 

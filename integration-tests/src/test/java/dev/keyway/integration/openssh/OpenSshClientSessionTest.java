@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.keyway.api.AlgorithmRegistry;
 import dev.keyway.api.keys.PublicKeyBlob;
+import dev.keyway.ssh.ExitSignalException;
 import dev.keyway.ssh.SshServer;
 import dev.keyway.ssh.SystemShell;
 import java.io.IOException;
@@ -63,6 +64,10 @@ class OpenSshClientSessionTest {
         server = SshServer.builder().registry(registry).hostKeys(List.of(hostKey))
                 .publicKeyAuthenticator((user, key) -> Arrays.equals(PublicKeyBlob.encode(key), authorized))
                 .execHandler(new SystemShell()).shellHandler(new SystemShell())
+                .subsystemHandler("killed", context -> {
+                    context.stdout().write("dying\n".getBytes(StandardCharsets.UTF_8));
+                    throw new ExitSignalException("TERM", false, "terminated on purpose");
+                })
                 .channelWindow(256 * 1024).build();
         InetSocketAddress address = server.start();
         port = address.getPort();
@@ -106,6 +111,17 @@ class OpenSshClientSessionTest {
     void exitStatusSeven() {
         BoundedProcess.Result r = BoundedProcess.run(ssh("exit 7"), LIMIT);
         assertEquals(7, r.exitCode(), r.output());
+    }
+
+    /**
+     * A command killed by a signal ends with exit-signal (RFC 4254 §6.10): ssh takes it, shows
+     * the output that came before, and exits 255 as it does when sshd's command dies so.
+     */
+    @Test
+    void exitSignalEndsTheCommandForSsh() {
+        BoundedProcess.Result r = BoundedProcess.run(sshTo("-s", "tester@127.0.0.1", "killed"), LIMIT);
+        assertEquals(255, r.exitCode(), r.output());
+        assertTrue(r.output().startsWith("dying\n"), r.output());
     }
 
     @Test

@@ -357,6 +357,8 @@ final class SshCommand implements Callable<Integer> {
         copy(process.getInputStream(), new FileOutputStream(FileDescriptor.out));
         err.join(Duration.ofSeconds(30).toMillis());
         int status = process.waitFor(Duration.ofDays(365));
+        process.exitSignal().ifPresent(s -> System.err.println("keyway: remote command killed by signal " + s.signal()
+                + (s.coreDumped() ? " (core dumped)" : "")));
         return status < 0 ? FAILURE : status;
     }
 

@@ -7,8 +7,9 @@ package dev.keyway.ssh;
  * channel's flow control (RFC 4254 §5.2).
  *
  * <p>When it returns, the server sends its value as {@code exit-status} (RFC 4254 §6.10), then
- * EOF and CLOSE. If it throws, the exit status is 1 and nothing about the exception reaches
- * the client. When the client or the server ends the channel first, the handler's thread is
+ * EOF and CLOSE. A command killed by a signal throws {@link ExitSignalException}, which the
+ * client gets as {@code exit-signal}. If it throws anything else, the exit status is 1 and
+ * nothing about the exception reaches the client. When the client or the server ends the channel first, the handler's thread is
  * interrupted and its streams fail.
  */
 @FunctionalInterface

@@ -1,8 +1,10 @@
 package dev.keyway.ssh;
 
+import dev.keyway.connection.ChannelRequest;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -24,11 +26,18 @@ public interface RemoteProcess extends AutoCloseable {
 
     /**
      * Waits until the channel is closed and returns the {@code exit-status} (RFC 4254 §6.10), or
-     * -1 when the server sent none (e.g. the command died of a signal).
+     * -1 when the server sent none (e.g. the command died of a signal: see {@link #exitSignal()}).
      *
      * @throws TimeoutException when the channel is still open after {@code timeout}
      */
     int waitFor(Duration timeout) throws InterruptedException, TimeoutException;
+
+    /**
+     * The signal that killed the command, if the server said so with {@code exit-signal} (RFC
+     * 4254 §6.10): its name without "SIG" (e.g. "KILL"), whether a core was dumped, and a
+     * message. Known once {@link #waitFor} returned.
+     */
+    Optional<ChannelRequest.ExitSignal> exitSignal();
 
     /**
      * Whether the command runs on a terminal: it was started with a {@link Terminal} and the

@@ -34,6 +34,10 @@ import java.util.stream.Stream;
  * {@code /bin/sh -i} on plain pipes (it prompts, but nothing echoes or edits) and sizes are
  * ignored.
  *
+ * <p>A process killed by a signal N ends with exit status 128+N, as a shell's {@code $?}
+ * shows it: Java's {@link Process} folds the signal into the exit value, so SystemShell cannot
+ * tell it from {@code exit 137} and sends {@code exit-status}, never {@code exit-signal}.
+ *
  * <p>When the channel ends first, the handler's thread is interrupted and the process killed.
  */
 public final class SystemShell implements CommandHandler {

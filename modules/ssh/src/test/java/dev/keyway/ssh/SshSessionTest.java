@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.keyway.api.AlgorithmRegistry;
 import dev.keyway.api.auth.PasswordSource;
 import dev.keyway.api.keys.PublicKeyBlob;
+import dev.keyway.connection.ChannelRequest;
 import dev.keyway.transport.HostKeyVerifier;
 import dev.keyway.transport.NegotiatedAlgorithms;
 import dev.keyway.transport.TransportEvent;
@@ -71,7 +72,11 @@ class SshSessionTest {
                 .publicKeyAuthenticator((user, key) -> user.equals("bob")
                         && Arrays.equals(PublicKeyBlob.encode(key), userBlob))
                 .execHandler(new SystemShell()).shellHandler(new SystemShell())
-                .subsystemHandler("rot13", SystemShell.subsystem("tr a-z n-za-m")).channelWindow(WINDOW);
+                .subsystemHandler("rot13", SystemShell.subsystem("tr a-z n-za-m"))
+                .subsystemHandler("killed", context -> {
+                    throw new ExitSignalException("TERM", false, "terminated on purpose");
+                })
+                .channelWindow(WINDOW);
     }
 
     static SshClient newClient() {
@@ -261,7 +266,8 @@ class SshSessionTest {
 
     /**
      * A subsystem (RFC 4254 §6.5) runs the program the server configured for its name, whatever
-     * the client sends; an unknown name is refused with a failure reply, and the session goes on.
+     * the client sends; a handler that reports a signal ends it with exit-signal; an unknown name
+     * is refused with a failure reply, and the session goes on.
      */
     @Test
     void subsystemRunsItsConfiguredProgramAndUnknownNamesAreRefused() throws Exception {
@@ -272,6 +278,12 @@ class SshSessionTest {
             }
             assertEquals("uryyb fhoflfgrz\n", readAll(rot13.getInputStream()));
             assertEquals(0, rot13.waitFor(LIMIT));
+
+            RemoteProcess killed = s.subsystem("killed");
+            assertEquals(-1, killed.waitFor(LIMIT), "no exit-status");
+            assertEquals(Optional.of(new ChannelRequest.ExitSignal("TERM", false, "terminated on purpose", "en")),
+                    killed.exitSignal(), "exit-signal, RFC 4254 §6.10");
+            assertEquals(Optional.empty(), rot13.exitSignal());
 
             IOException refused = assertThrows(IOException.class, () -> s.subsystem("sftp"));
             assertTrue(refused.getMessage().contains("refused the subsystem sftp request"), refused.getMessage());

@@ -3,6 +3,7 @@ package dev.keyway.ssh.internal;
 import dev.keyway.connection.ChannelRequest;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -16,6 +17,7 @@ final class ClientChannel {
     private final ArrayDeque<CompletableFuture<Boolean>> replies = new ArrayDeque<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private int exitStatus = -1;
+    private volatile ChannelRequest.ExitSignal exitSignal;
 
     ClientChannel(ChannelBridge bridge) {
         this.bridge = bridge;
@@ -32,6 +34,11 @@ final class ClientChannel {
     /** Completes with the exit status (or -1) once both sides closed the channel. */
     CompletableFuture<Integer> closed() {
         return closed;
+    }
+
+    /** The {@code exit-signal} the server sent (RFC 4254 §6.10), if any. */
+    Optional<ChannelRequest.ExitSignal> exitSignal() {
+        return Optional.ofNullable(exitSignal);
     }
 
     // ---- loop thread -------------------------------------------------------------------
@@ -55,6 +62,8 @@ final class ClientChannel {
     void onRequest(ChannelRequest request) {
         if (request instanceof ChannelRequest.ExitStatus s) {
             exitStatus = s.status();
+        } else if (request instanceof ChannelRequest.ExitSignal s) {
+            exitSignal = s;
         }
     }
 

@@ -5,6 +5,7 @@ import dev.keyway.ssh.RemoteProcess;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,6 +44,11 @@ final class RemoteCommand implements RemoteProcess {
         } catch (ExecutionException e) {
             return -1; // never happens: the end completes normally
         }
+    }
+
+    @Override
+    public Optional<ChannelRequest.ExitSignal> exitSignal() {
+        return channel.exitSignal();
     }
 
     @Override

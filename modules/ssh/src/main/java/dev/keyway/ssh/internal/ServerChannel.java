@@ -3,6 +3,7 @@ package dev.keyway.ssh.internal;
 import dev.keyway.connection.ChannelRequest;
 import dev.keyway.connection.ConnectionEngine;
 import dev.keyway.ssh.CommandHandler;
+import dev.keyway.ssh.ExitSignalException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -83,8 +84,8 @@ final class ServerChannel {
                 bridge.output(ConnectionEngine.EXTENDED_DATA_STDERR, false), sizes);
         try {
             running = settings.commands().submit(() -> {
-                int status = runHandler(handler, context);
-                driver.runOnLoop(() -> finish(status));
+                ChannelRequest exit = runHandler(handler, context);
+                driver.runOnLoop(() -> finish(exit));
             });
             return true;
         } catch (RejectedExecutionException full) {
@@ -92,26 +93,29 @@ final class ServerChannel {
         }
     }
 
-    private int runHandler(CommandHandler handler, ChannelCommandContext context) {
+    /** Runs the handler; what it ended with, as the request that tells the client (RFC 4254 §6.10). */
+    private ChannelRequest runHandler(CommandHandler handler, ChannelCommandContext context) {
         try {
-            return handler.run(context);
+            return new ChannelRequest.ExitStatus(handler.run(context));
+        } catch (ExitSignalException e) {
+            return e.toRequest();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 1;
+            return new ChannelRequest.ExitStatus(1);
         } catch (Exception e) {
             // What went wrong may be private to the server; the client learns only the status.
-            return 1;
+            return new ChannelRequest.ExitStatus(1);
         } finally {
             bridge.input().close(); // what the command left unread must not hold the client back
         }
     }
 
-    private void finish(int status) {
+    private void finish(ChannelRequest exit) {
         if (bridge.isEnded()) {
             return;
         }
         bridge.sendEofOnLoop();
-        engine.sendRequest(bridge.id, new ChannelRequest.ExitStatus(status), false);
+        engine.sendRequest(bridge.id, exit, false);
         engine.close(bridge.id);
     }
 }
