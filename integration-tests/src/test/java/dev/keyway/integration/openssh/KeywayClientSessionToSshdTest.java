@@ -117,6 +117,21 @@ class KeywayClientSessionToSshdTest {
         }
     }
 
+    /** The client's env requests (RFC 4254 §6.4): sshd sets what its AcceptEnv lists and drops the rest. */
+    @Test
+    void environmentAsSshdAcceptsIt() throws Exception {
+        try (SshClient client = SshClient.builder().timeout(LIMIT)
+                .hostKeyVerifier(key -> key.fingerprint().equals(sshd.hostKey(key.keyType()).fingerprint()))
+                .environment("LC_KEYWAY", "from-keyway").environment("KEYWAY_REFUSED", "x").build();
+                ClientSession session = logIn(client)) {
+            RemoteProcess echo = session.exec("echo \"$LC_KEYWAY/$KEYWAY_REFUSED\"");
+            echo.getOutputStream().close();
+            assertEquals("from-keyway/\n", new String(echo.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                    "sshd's log:\n" + sshd.log());
+            assertEquals(0, echo.waitFor(LIMIT));
+        }
+    }
+
     /**
      * A subsystem request (RFC 4254 §6.5) reaches sshd's own SFTP server: it answers
      * SSH_FXP_INIT with SSH_FXP_VERSION 3 and a REALPATH with a NAME (draft-ietf-secsh-filexfer-02

@@ -107,6 +107,15 @@ class OpenSshClientSessionTest {
         assertEquals("hello\n", r.output());
     }
 
+    /** ssh's SetEnv sends env requests (RFC 4254 §6.4): the locale is taken, LD_PRELOAD is not. */
+    @Test
+    void setEnvReachesTheCommandWhenAccepted() {
+        BoundedProcess.Result r = BoundedProcess.run(sshTo("-o", "SetEnv=LC_KEYWAY=from-ssh LD_PRELOAD=/tmp/evil.so",
+                "tester@127.0.0.1", "echo \"$LC_KEYWAY/$LD_PRELOAD\""), LIMIT);
+        assertEquals(0, r.exitCode(), r.output());
+        assertEquals("from-ssh/\n", r.output());
+    }
+
     @Test
     void exitStatusSeven() {
         BoundedProcess.Result r = BoundedProcess.run(ssh("exit 7"), LIMIT);

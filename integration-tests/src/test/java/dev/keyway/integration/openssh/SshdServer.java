@@ -88,6 +88,8 @@ final class SshdServer implements AutoCloseable {
                 "PermitRootLogin prohibit-password",
                 // sshd's own SFTP server, for the clients' subsystem requests (RFC 4254 §6.5).
                 "Subsystem sftp internal-sftp",
+                // One variable the clients' env requests may set (RFC 4254 §6.4); sshd drops the rest.
+                "AcceptEnv LC_KEYWAY",
                 "KexAlgorithms " + a.kex(),
                 "HostKeyAlgorithms " + a.hostKeys(),
                 "Ciphers " + a.ciphers(),

@@ -62,7 +62,7 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "-o", paramLabel = "Option=value",
             description = "Ciphers=, KexAlgorithms=, MACs=, HostKeyAlgorithms= (+, -, ^ allowed), Banner=FILE,"
                     + " MaxAuthTries=N, LoginGraceTime=SECONDS, AuthenticationMethods=publickey,password,"
-                    + " 'Subsystem=NAME COMMAND' (repeatable) as in sshd_config.")
+                    + " 'Subsystem=NAME COMMAND', 'AcceptEnv=LANG LC_*' (both repeatable) as in sshd_config.")
     private List<String> options = new ArrayList<>();
 
     @Override
@@ -70,6 +70,7 @@ final class ServerCommand implements Callable<Integer> {
         Set<String> known = new HashSet<>(OpenSshOptions.ALGORITHMS);
         known.addAll(LoginOptions.NAMES);
         known.add("subsystem");
+        known.add("acceptenv");
         Optional<String> unknown = OpenSshOptions.unknown(options, known);
         if (unknown.isPresent()) {
             System.err.println("keyway server: unsupported option -o " + unknown.get());
@@ -85,6 +86,9 @@ final class ServerCommand implements Callable<Integer> {
                 .execHandler(new SystemShell())
                 .shellHandler(new SystemShell());
         LoginOptions.apply(options, builder);
+        for (String accepted : OpenSshOptions.values(options, "AcceptEnv")) {
+            builder.acceptEnv(accepted.trim().split("\\s+"));
+        }
         for (String subsystem : OpenSshOptions.values(options, "Subsystem")) {
             // sshd_config: "Subsystem sftp /usr/lib/openssh/sftp-server", the command run by the shell.
             String[] nameAndCommand = subsystem.split("\\s+", 2);

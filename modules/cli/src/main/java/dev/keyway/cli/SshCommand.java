@@ -66,7 +66,7 @@ final class SshCommand implements Callable<Integer> {
     private String macs;
 
     @Option(names = "-o", paramLabel = "Option=value", description = "KexAlgorithms=, HostKeyAlgorithms=, Ciphers=,"
-            + " MACs=, StrictHostKeyChecking=yes|no|accept-new, UserKnownHostsFile=FILE.")
+            + " MACs=, StrictHostKeyChecking=yes|no|accept-new, UserKnownHostsFile=FILE, 'SetEnv=NAME=value ...'.")
     private List<String> options = new ArrayList<>();
 
     @Option(names = "-t", description = "Ask for a terminal, also for a command; twice (-tt): even when stdin is"
@@ -130,11 +130,21 @@ final class SshCommand implements Callable<Integer> {
         SequenceDiagram diagram = new SequenceDiagram();
         SessionTrace trace = new SessionTrace(verbose ? System.err : new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
                 diagram, true);
-        try (SshClient client = SshClient.builder().registry(AlgorithmRegistry.loadDefault())
+        SshClient.Builder builder = SshClient.builder().registry(AlgorithmRegistry.loadDefault())
                 .policy(OpenSshOptions.policy(all)).hostKeyVerifier(verifier).timeout(Duration.ofSeconds(30))
                 .transportObserver(e -> trace.event(true, e))
                 .messageObserver((sent, payload) -> trace.message(true, sent, payload))
-                .bannerHandler(text -> System.err.print(printable(text))).build()) {
+                .bannerHandler(text -> System.err.print(printable(text)));
+        // ssh_config: "SetEnv NAME=value NAME2=value2", the last -o for a name winning here.
+        for (String list : OpenSshOptions.values(all, "SetEnv")) {
+            for (String assignment : list.split("\\s+")) {
+                int eq = assignment.indexOf('=');
+                if (eq > 0) {
+                    builder.environment(assignment.substring(0, eq), assignment.substring(eq + 1));
+                }
+            }
+        }
+        try (SshClient client = builder.build()) {
             ClientSession session;
             try {
                 session = client.connect(host, port, user, credentials(user));

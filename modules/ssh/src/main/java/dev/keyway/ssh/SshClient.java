@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -41,7 +43,7 @@ public final class SshClient implements AutoCloseable {
         this.connector = new ClientConnector(loop, new ClientSettings(
                 b.registry != null ? b.registry : AlgorithmRegistry.loadDefault(), b.policy, b.verifier,
                 b.rekeyAfterBytes, ConnectionConfig.client().withWindow(b.channelWindow, ConnectionConfig.DEFAULT_MAX_PACKET),
-                b.limits, b.timeout, new SessionObservers(b.observer, b.messages, b.wire), b.banners));
+                b.limits, b.timeout, new SessionObservers(b.observer, b.messages, b.wire), b.banners, b.environment));
     }
 
     public static Builder builder() {
@@ -80,6 +82,7 @@ public final class SshClient implements AutoCloseable {
         private ConnectionLimits limits = ConnectionLimits.defaults();
         private Duration timeout = Duration.ofSeconds(30);
         private long rekeyAfterBytes = TransportConfig.DEFAULT_REKEY_BYTES;
+        private final Map<String, String> environment = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -120,6 +123,16 @@ public final class SshClient implements AutoCloseable {
          */
         public Builder bannerHandler(Consumer<String> handler) {
             this.banners = Objects.requireNonNull(handler);
+            return this;
+        }
+
+        /**
+         * A variable to set for every command, shell and subsystem, sent as an {@code env}
+         * request (RFC 4254 §6.4) without a reply, as OpenSSH's SetEnv. Servers set only the
+         * names they accept (sshd's AcceptEnv) and ignore the rest.
+         */
+        public Builder environment(String name, String value) {
+            environment.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
             return this;
         }
 

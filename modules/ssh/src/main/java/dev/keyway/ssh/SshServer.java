@@ -8,6 +8,7 @@ import dev.keyway.connection.ConnectionConfig;
 import dev.keyway.net.ConnectionLimits;
 import dev.keyway.net.EventLoop;
 import dev.keyway.net.Listener;
+import dev.keyway.ssh.internal.AcceptedEnvironment;
 import dev.keyway.ssh.internal.CommandThreads;
 import dev.keyway.ssh.internal.LoginRules;
 import dev.keyway.ssh.internal.ServerSessions;
@@ -68,6 +69,7 @@ public final class SshServer implements AutoCloseable {
         this.settings = new ServerSettings(b.registry != null ? b.registry : AlgorithmRegistry.loadDefault(),
                 b.policy, b.hostKeys, b.passwords, b.publicKeys, b.keyboardInteractive,
                 new LoginRules(b.banner, b.maxAuthTries, b.loginGraceTime, b.chains), b.exec, b.shell, b.subsystems,
+                new AcceptedEnvironment(b.acceptEnv != null ? b.acceptEnv : AcceptedEnvironment.DEFAULT_PATTERNS),
                 ConnectionConfig.server().withWindow(b.channelWindow, ConnectionConfig.DEFAULT_MAX_PACKET), b.rekeyAfterBytes,
                 new SessionObservers(b.observer, b.messages, b.wire), commands);
         this.sessions = new ServerSessions(settings);
@@ -125,6 +127,7 @@ public final class SshServer implements AutoCloseable {
         private CommandHandler exec;
         private CommandHandler shell;
         private final Map<String, CommandHandler> subsystems = new HashMap<>();
+        private List<String> acceptEnv;
         private InetSocketAddress bind = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         private ConnectionLimits limits = ConnectionLimits.defaults();
         private long channelWindow = ConnectionConfig.DEFAULT_WINDOW;
@@ -186,6 +189,20 @@ public final class SshServer implements AutoCloseable {
         /** Runs {@code shell} requests; without one they are refused. */
         public Builder shellHandler(CommandHandler handler) {
             this.shell = Objects.requireNonNull(handler);
+            return this;
+        }
+
+        /**
+         * The variables a client may set with {@code env} requests (RFC 4254 §6.4), as
+         * sshd_config's AcceptEnv: names or patterns with {@code *} and {@code ?}; calls add
+         * up. {@code LANG} and {@code LC_*} if never called; others are refused, since a
+         * variable such as {@code LD_PRELOAD} changes what a command does.
+         */
+        public Builder acceptEnv(String... patterns) {
+            if (acceptEnv == null) {
+                acceptEnv = new ArrayList<>();
+            }
+            acceptEnv.addAll(List.of(patterns));
             return this;
         }
 

@@ -291,6 +291,28 @@ class SshSessionTest {
         }
     }
 
+    /**
+     * The client's variables go out as env requests (RFC 4254 §6.4); the server sets those its
+     * AcceptEnv takes (LANG and LC_* by default) and drops the others, here LD_PRELOAD.
+     */
+    @Test
+    void environmentReachesTheCommandAsTheServerAccepts() throws Exception {
+        try (SshClient withEnv = SshClient.builder().registry(REGISTRY).hostKeyVerifier(expecting(HOST_KEY))
+                .timeout(LIMIT).environment("LC_KEYWAY", "one").environment("LD_PRELOAD", "/tmp/evil.so")
+                .environment("KEYWAY_EXTRA", "two").build()) {
+            String echo = "echo \"$LC_KEYWAY/$LD_PRELOAD/$KEYWAY_EXTRA\"";
+            try (ClientSession s = withEnv.connect("127.0.0.1", address.getPort(), "alice", Credentials.password(PASSWORD))) {
+                assertEquals("one//\n", run(s, echo).stdout());
+            }
+            try (SshServer accepting = serverBuilder().acceptEnv("KEYWAY_*").build()) {
+                int port = accepting.start().getPort();
+                try (ClientSession s = withEnv.connect("127.0.0.1", port, "alice", Credentials.password(PASSWORD))) {
+                    assertEquals("//two\n", run(s, echo).stdout(), "acceptEnv replaces the default list");
+                }
+            }
+        }
+    }
+
     @Test
     void severalChannelsInOneConnection() throws Exception {
         try (ClientSession s = connect("alice", Credentials.password(PASSWORD))) {

@@ -9,6 +9,7 @@ import dev.keyway.transport.ServerHostKey;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -24,12 +25,15 @@ public final class AuthenticatedSession implements ClientSession {
     private final ClientRole role;
     private final String user;
     private final Duration timeout;
+    private final Map<String, String> environment;
 
-    AuthenticatedSession(SessionDriver driver, ClientRole role, String user, Duration timeout) {
+    AuthenticatedSession(SessionDriver driver, ClientRole role, String user, Duration timeout,
+            Map<String, String> environment) {
         this.driver = driver;
         this.role = role;
         this.user = user;
         this.timeout = timeout;
+        this.environment = environment;
     }
 
     @Override
@@ -64,8 +68,9 @@ public final class AuthenticatedSession implements ClientSession {
 
     /**
      * Opens a session channel and asks it to run something (RFC 4254 §6.5), after a
-     * {@code pty-req} (§6.2) when a terminal is given. Both requests go out together and want
-     * a reply; the replies come in their order (§5.4). As with OpenSSH, a refused terminal is
+     * {@code pty-req} (§6.2) when a terminal is given and the client's {@code env} requests
+     * (§6.4, no reply wanted: a server drops the names it does not accept, as sshd does). The
+     * requests go out together; the replies come in their order (§5.4). As with OpenSSH, a refused terminal is
      * not fatal: the command runs without one.
      */
     private RemoteProcess start(Terminal terminal, ChannelRequest request, String what) throws IOException {
@@ -86,6 +91,8 @@ public final class AuthenticatedSession implements ClientSession {
                 role.engine().sendRequest(channel.bridge().id, new ChannelRequest.PtyRequest(terminal.type(),
                         terminal.columns(), terminal.rows(), 0, 0, terminal.encodedModes()), true);
             }
+            environment.forEach((name, value) -> role.engine().sendRequest(channel.bridge().id,
+                    new ChannelRequest.EnvRequest(name, value), false));
             channel.expectReply(reply);
             role.engine().sendRequest(channel.bridge().id, request, true);
         });

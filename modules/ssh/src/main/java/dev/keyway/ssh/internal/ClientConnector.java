@@ -53,7 +53,7 @@ public final class ClientConnector {
             closeQuietly(tcp);
             throw new IOException("no session with " + address + " within " + timeout.toSeconds() + " s");
         }
-        AuthenticatedSession session = new AuthenticatedSession(driver, role[0], user, timeout);
+        AuthenticatedSession session = new AuthenticatedSession(driver, role[0], user, timeout, settings.environment());
         live.add(session);
         driver.ended().whenComplete((ok, e) -> live.remove(session));
         return session;

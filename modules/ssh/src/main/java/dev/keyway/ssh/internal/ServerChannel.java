@@ -12,7 +12,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * A session channel on the server (RFC 4254 §6): records {@code pty-req} and {@code env}, starts
+ * A session channel on the server (RFC 4254 §6): records {@code pty-req} and the {@code env}
+ * variables the server accepts (§6.4, {@link AcceptedEnvironment}), starts
  * one command on {@code exec}, {@code shell} or {@code subsystem}, passes {@code window-change}
  * (§6.7) on to the command, and when the handler returns sends EOF,
  * {@code exit-status} (§6.10) and CLOSE. Loop thread only, but for the handler's run.
@@ -47,8 +48,11 @@ final class ServerChannel {
             pty = p;
             return running == null;
         } else if (request instanceof ChannelRequest.EnvRequest e) {
+            if (running != null || !settings.acceptedEnvironment().accepts(e.name(), env.size())) {
+                return false;
+            }
             env.put(e.name(), e.value());
-            return running == null;
+            return true;
         } else if (request instanceof ChannelRequest.ExecRequest e) {
             return start(settings.exec(), new String(e.command(), StandardCharsets.UTF_8));
         } else if (request instanceof ChannelRequest.ShellRequest) {

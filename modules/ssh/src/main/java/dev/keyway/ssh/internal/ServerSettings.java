@@ -23,7 +23,8 @@ import java.util.concurrent.ExecutorService;
 public record ServerSettings(AlgorithmRegistry registry, AlgorithmPolicy policy, List<KeyPair> hostKeys,
         PasswordAuthenticator passwords, PublicKeyAuthenticator publicKeys,
         KeyboardInteractiveAuthenticator keyboardInteractive, LoginRules login, CommandHandler exec, CommandHandler shell,
-        Map<String, CommandHandler> subsystems, ConnectionConfig connection, long rekeyAfterBytes,
+        Map<String, CommandHandler> subsystems, AcceptedEnvironment acceptedEnvironment, ConnectionConfig connection,
+        long rekeyAfterBytes,
         SessionObservers observers, ExecutorService commands) {
 
     public ServerSettings {
