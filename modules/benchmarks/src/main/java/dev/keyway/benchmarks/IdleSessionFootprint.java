@@ -1,32 +1,32 @@
 package dev.keyway.benchmarks;
 
 import dev.keyway.api.AlgorithmRegistry;
-import dev.keyway.net.Connection;
-import dev.keyway.net.ConnectionLimits;
-import dev.keyway.net.EventLoop;
-import dev.keyway.net.Listener;
-import dev.keyway.net.TransportDriver;
+import dev.keyway.ssh.ClientSession;
+import dev.keyway.ssh.Credentials;
+import dev.keyway.ssh.SshClient;
+import dev.keyway.ssh.SshServer;
+import dev.keyway.ssh.SystemShell;
 import dev.keyway.transport.HostKeyVerifier;
-import dev.keyway.transport.SshTransport;
-import dev.keyway.transport.TransportConfig;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.KeyPair;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Heap held per idle, established transport session: N Keyway clients connect to a Keyway
- * server in this JVM over 127.0.0.1, complete the key exchange and stay idle; the heap after
- * a full GC, minus the heap before, divided by 2N (both ends live here) is the cost of one
- * side. Not a JMH benchmark: run {@code java -cp target/benchmarks.jar
- * dev.keyway.benchmarks.IdleSessionFootprint [N]}.
+ * Heap held per idle, logged-in session: N Keyway clients connect to a Keyway {@link SshServer}
+ * in this JVM over 127.0.0.1, complete the key exchange and a password login, and stay idle
+ * with no channel open; the heap after a full GC, minus the heap before, divided by 2N (both
+ * ends live here) is the cost of one side: transport keys and buffers, user auth and
+ * connection state, socket. Not a JMH benchmark: run {@code java -cp
+ * modules/benchmarks/target/benchmarks.jar dev.keyway.benchmarks.IdleSessionFootprint [N]}.
  */
 public final class IdleSessionFootprint {
+    private static final char[] PASSWORD = "idle".toCharArray();
+
     private IdleSessionFootprint() {
     }
 
@@ -34,30 +34,21 @@ public final class IdleSessionFootprint {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         AlgorithmRegistry registry = AlgorithmRegistry.loadDefault();
         KeyPair hostKey = registry.signature("ssh-ed25519").orElseThrow().generateKeyPair(new SecureRandom());
-        try (EventLoop serverLoop = EventLoop.start("server"); EventLoop clientLoop = EventLoop.start("client");
-                Listener listener = Listener.bind(serverLoop, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                        () -> new TransportDriver(SshTransport.server(TransportConfig.builder(registry)
-                                .hostKeys(List.of(hostKey)).build()), (c, e) -> { }), ConnectionLimits.defaults())) {
+        try (SshServer server = SshServer.builder().registry(registry).hostKeys(List.of(hostKey))
+                .passwordAuthenticator((user, password) -> Arrays.equals(password, PASSWORD))
+                .execHandler(new SystemShell()).build();
+                SshClient client = SshClient.builder().registry(registry)
+                        .hostKeyVerifier(HostKeyVerifier.dangerAcceptAny()).timeout(Duration.ofSeconds(30)).build()) {
+            InetSocketAddress address = server.start();
             long before = heapAfterGc();
-            List<CompletableFuture<?>> established = new ArrayList<>();
-            List<Connection> connections = new ArrayList<>();
+            List<ClientSession> sessions = new ArrayList<>();
             for (int i = 0; i < n; i++) {
-                CompletableFuture<Void> up = new CompletableFuture<>();
-                SshTransport client = SshTransport.client(TransportConfig.builder(registry)
-                        .hostKeyVerifier(HostKeyVerifier.dangerAcceptAny()).build());
-                connections.add(Connection.connect(clientLoop, listener.address(), new TransportDriver(client,
-                        (c, e) -> {
-                            if (client.isEstablished()) {
-                                up.complete(null);
-                            }
-                        }), ConnectionLimits.defaults()).get(30, TimeUnit.SECONDS));
-                established.add(up);
+                sessions.add(client.connect("127.0.0.1", address.getPort(), "idle", Credentials.password(PASSWORD)));
             }
-            CompletableFuture.allOf(established.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
             long after = heapAfterGc();
-            System.out.printf("%d idle established sessions (both ends in this JVM): %.1f KiB of heap per side%n",
+            System.out.printf("%d idle logged-in sessions (both ends in this JVM): %.1f KiB of heap per side%n",
                     n, (after - before) / 1024.0 / (2.0 * n));
-            connections.forEach(Connection::close);
+            sessions.forEach(ClientSession::close);
         }
     }
 
