@@ -42,7 +42,7 @@ class KeywayServerCommandTest {
         Path userKey = makeKeys(openSsh);
         Process server = keywayServer();
         try {
-            int port = awaitPort(server);
+            int port = awaitStart(server).port();
             BoundedProcess.Result ssh = BoundedProcess.run(List.of(openSsh.ssh().toString(), "-F", "/dev/null",
                     "-p", String.valueOf(port), "-i", userKey.toString(), "-o", "IdentitiesOnly=yes",
                     "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=accept-new",
@@ -97,7 +97,7 @@ class KeywayServerCommandTest {
         Path userKey = makeKeys(openSsh);
         Process server = keywayServer("-o", "Subsystem=sftp " + sftpServer, "-o", "Subsystem=rot13 tr a-z n-za-m");
         try {
-            int port = awaitPort(server);
+            int port = awaitStart(server).port();
             byte[] data = new byte[1024 * 1024];
             new Random(11).nextBytes(data);
             Path local = Files.write(dir.resolve("upload.bin"), data);
@@ -140,10 +140,14 @@ class KeywayServerCommandTest {
     /** Makes the server's host key and the user's key with ssh-keygen; returns the user's. */
     private Path makeKeys(OpenSshInstallation openSsh) {
         for (String name : List.of("host_ed25519", "id_ed25519")) {
-            assertEquals(0, BoundedProcess.run(List.of(openSsh.sshKeygen().toString(), "-q", "-t", "ed25519", "-N", "",
-                    "-f", dir.resolve(name).toString()), LIMIT).exitCode());
+            makeKey(openSsh, name, "ed25519");
         }
         return dir.resolve("id_ed25519");
+    }
+
+    private void makeKey(OpenSshInstallation openSsh, String name, String type) {
+        assertEquals(0, BoundedProcess.run(List.of(openSsh.sshKeygen().toString(), "-q", "-t", type, "-N", "",
+                "-f", dir.resolve(name).toString()), LIMIT).exitCode());
     }
 
     /** {@code keyway server} on a free port with those keys, the user's key authorized and alice's password. */
@@ -153,6 +157,46 @@ class KeywayServerCommandTest {
                 "--authorized-keys", authorized.toString(), "--password", "alice:secret"));
         args.addAll(List.of(more));
         return keyway(args.toArray(String[]::new));
+    }
+
+    /**
+     * Several {@code -h} serve several host key types: the server prints each key's
+     * fingerprint, and ssh asking for one type (HostKeyAlgorithms) gets that key, the very one
+     * ssh-keygen made, as the fingerprint of what ssh stored in known_hosts shows.
+     */
+    @Test
+    void severalHostKeysServeSeveralKeyTypes() throws Exception {
+        OpenSshInstallation openSsh = OpenSshInstallation.require();
+        Path userKey = makeKeys(openSsh);
+        makeKey(openSsh, "host_ecdsa", "ecdsa");
+        makeKey(openSsh, "host_rsa", "rsa");
+        Process server = keywayServer("-h", dir.resolve("host_ecdsa").toString(), "-h", dir.resolve("host_rsa").toString());
+        try {
+            Started started = awaitStart(server);
+            for (String[] algorithmAndFile : new String[][] {{"ssh-ed25519", "host_ed25519"},
+                    {"ecdsa-sha2-nistp256", "host_ecdsa"}, {"rsa-sha2-512", "host_rsa"}}) {
+                String fingerprint = fingerprint(openSsh, dir.resolve(algorithmAndFile[1] + ".pub"));
+                assertTrue(started.printed().contains(fingerprint), fingerprint + " printed in:\n" + started.printed());
+                Path knownHosts = dir.resolve("known_hosts_" + algorithmAndFile[1]);
+                BoundedProcess.Result ssh = BoundedProcess.run(List.of(openSsh.ssh().toString(), "-F", "/dev/null",
+                        "-p", String.valueOf(started.port()), "-i", userKey.toString(), "-o", "IdentitiesOnly=yes",
+                        "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=accept-new",
+                        "-o", "HostKeyAlgorithms=" + algorithmAndFile[0], "-o", "UserKnownHostsFile=" + knownHosts,
+                        "anyone@127.0.0.1", "echo hello"), LIMIT);
+                assertEquals(0, ssh.exitCode(), ssh.output());
+                assertEquals(fingerprint, fingerprint(openSsh, knownHosts), algorithmAndFile[0]);
+            }
+        } finally {
+            BoundedProcess.stop(server);
+        }
+    }
+
+    /** The SHA256 fingerprint ssh-keygen gives the (first) key in a .pub or known_hosts file. */
+    private static String fingerprint(OpenSshInstallation openSsh, Path file) {
+        BoundedProcess.Result listed = BoundedProcess.run(List.of(openSsh.sshKeygen().toString(), "-l", "-E", "sha256",
+                "-f", file.toString()), LIMIT);
+        assertEquals(0, listed.exitCode(), listed.output());
+        return listed.output().trim().split("\\s+")[1];
     }
 
     private static void assertInOrder(String text, String... steps) {
@@ -168,9 +212,13 @@ class KeywayServerCommandTest {
         return KeywayCommand.start(Map.of("SSH_PASSWORD", "secret"), args);
     }
 
+    /** What {@code keyway server} printed up to where it listens, and the port. */
+    private record Started(int port, String printed) {
+    }
+
     /** Reads the server's output until it says where it listens; bounded. */
-    private static int awaitPort(Process server) throws Exception {
-        CompletableFuture<Integer> port = new CompletableFuture<>();
+    private static Started awaitStart(Process server) throws Exception {
+        CompletableFuture<Started> started = new CompletableFuture<>();
         StringBuilder seen = new StringBuilder();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
@@ -178,16 +226,16 @@ class KeywayServerCommandTest {
                     seen.append(line).append('\n');
                     Matcher m = LISTENING.matcher(line);
                     if (m.find()) {
-                        port.complete(Integer.parseInt(m.group(1)));
+                        started.complete(new Started(Integer.parseInt(m.group(1)), seen.toString()));
                     }
                 }
             } catch (java.io.IOException ignored) {
                 // The server was stopped.
             }
-            port.completeExceptionally(new AssertionError("keyway server ended: " + seen));
+            started.completeExceptionally(new AssertionError("keyway server ended: " + seen));
         }, "keyway-server-output");
         reader.setDaemon(true);
         reader.start();
-        return port.get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+        return started.get(LIMIT.toSeconds(), TimeUnit.SECONDS);
     }
 }
