@@ -65,13 +65,14 @@ final class LocalTerminal {
 
     /**
      * Calls {@code listener} with the new rows and columns whenever the terminal is resized
-     * (SIGWINCH, on a thread of its own). Where the JVM knows no such signal, nothing happens.
+     * (SIGWINCH, on a thread of its own). Where the JVM knows no such signal, or sun.misc is
+     * not visible (an OSGi framework that does not export it), nothing happens.
      */
     static void onResize(Consumer<int[]> listener) {
         try {
             Signal.handle(new Signal("WINCH"), signal -> listener.accept(size()));
-        } catch (IllegalArgumentException unsupported) {
-            // Not a POSIX system, or the JVM keeps the signal: the size stays as it started.
+        } catch (IllegalArgumentException | NoClassDefFoundError unsupported) {
+            // Not a POSIX system, or no sun.misc here: the size stays as it started.
         }
     }
 
