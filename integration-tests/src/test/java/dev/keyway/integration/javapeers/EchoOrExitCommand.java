@@ -12,6 +12,7 @@ import org.apache.sshd.server.command.Command;
 /**
  * A MINA SSHD command that runs in the JVM, no process: {@code exit N} ends with status N;
  * {@code cat} copies stdin to stdout; anything else is written back with a newline, status 0.
+ * Commands joined by {@code "; "} run one after the other, as in a shell: {@code cat; exit 7}.
  */
 final class EchoOrExitCommand implements Command {
     private final String commandLine;
@@ -54,12 +55,15 @@ final class EchoOrExitCommand implements Command {
     private void run() {
         int status = 0;
         try {
-            if (commandLine.startsWith("exit ")) {
-                status = Integer.parseInt(commandLine.substring(5).trim());
-            } else if (commandLine.equals("cat")) {
-                in.transferTo(out);
-            } else {
-                out.write((commandLine + "\n").getBytes(StandardCharsets.UTF_8));
+            for (String command : commandLine.split("; ")) {
+                if (command.startsWith("exit ")) {
+                    status = Integer.parseInt(command.substring(5).trim());
+                    break;
+                } else if (command.equals("cat")) {
+                    in.transferTo(out);
+                } else {
+                    out.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+                }
             }
             out.flush();
         } catch (IOException | NumberFormatException e) {

@@ -55,7 +55,7 @@ class JschClientToKeywayServerTest {
         Session session = passwordSession(KeywayServerForPeers.PASSWORD);
         try {
             session.connect((int) JschExec.LIMIT.toMillis());
-            JschExec.Result r = JschExec.run(session, "echo hello");
+            CommandResult r = JschExec.run(session, "echo hello");
             assertEquals("hello\n", r.out(), r.stderr());
             assertEquals(0, r.exitStatus());
             assertTrue(session.getServerVersion().startsWith("SSH-2.0-"), session.getServerVersion());
@@ -93,7 +93,7 @@ class JschClientToKeywayServerTest {
         Session session = passwordSession(KeywayServerForPeers.PASSWORD);
         try {
             session.connect((int) JschExec.LIMIT.toMillis());
-            JschExec.Result r = JschExec.run(session, "cat", data);
+            CommandResult r = JschExec.run(session, "cat", data);
             assertEquals(0, r.exitStatus(), r.stderr());
             assertEquals(data.length, r.stdout().length);
             assertEquals(KeywayServerForPeers.sha256Hex(data), KeywayServerForPeers.sha256Hex(r.stdout()));
@@ -147,7 +147,7 @@ class JschClientToKeywayServerTest {
         session.setConfig("PreferredAuthentications", "publickey");
         try {
             session.connect((int) JschExec.LIMIT.toMillis());
-            JschExec.Result r = JschExec.run(session, "echo $((6 * 7))");
+            CommandResult r = JschExec.run(session, "echo $((6 * 7))");
             assertEquals("42\n", r.out(), r.stderr());
         } finally {
             session.disconnect();

@@ -18,12 +18,6 @@ import java.util.concurrent.TimeoutException;
 final class JschExec {
     static final Duration LIMIT = Duration.ofSeconds(20);
 
-    record Result(byte[] stdout, String stderr, int exitStatus) {
-        String out() {
-            return new String(stdout, java.nio.charset.StandardCharsets.UTF_8);
-        }
-    }
-
     private JschExec() {
     }
 
@@ -37,7 +31,7 @@ final class JschExec {
         return session;
     }
 
-    static Result run(Session session, String command, byte[] stdin) throws Exception {
+    static CommandResult run(Session session, String command, byte[] stdin) throws Exception {
         ChannelExec channel = (ChannelExec) session.openChannel("exec");
         ExecutorService io = Executors.newFixedThreadPool(2);
         try {
@@ -63,7 +57,7 @@ final class JschExec {
                 }
                 Thread.sleep(10);
             }
-            return new Result(stdout, err.toString(java.nio.charset.StandardCharsets.UTF_8), channel.getExitStatus());
+            return new CommandResult(stdout, err.toString(java.nio.charset.StandardCharsets.UTF_8), channel.getExitStatus());
         } finally {
             channel.disconnect();
             io.shutdownNow();
@@ -71,7 +65,7 @@ final class JschExec {
         }
     }
 
-    static Result run(Session session, String command) throws Exception {
+    static CommandResult run(Session session, String command) throws Exception {
         return run(session, command, new byte[0]);
     }
 }

@@ -45,9 +45,9 @@ class JschRekeyAndStrictKexTest {
             assertTrue(session.isStrictKex(), "strict kex not negotiated");
             assertEquals("before\n", JschExec.run(session, "echo before").out());
             session.rekey();
-            JschExec.Result after = JschExec.run(session, "echo after");
+            CommandResult after = JschExec.run(session, "echo after");
             assertEquals("after\n", after.out(), after.stderr());
-            JschExec.Result again = JschExec.run(session, "exit 9");
+            CommandResult again = JschExec.run(session, "exit 9");
             assertEquals(9, again.exitStatus());
         } finally {
             session.disconnect();

@@ -4,24 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyway.api.keys.PublicKeyBlob;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.channel.ChannelExec;
-import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.core.CoreModuleProperties;
@@ -38,8 +29,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MinaRekeyAndPublicKeyTest {
-    private static final Duration LIMIT = Duration.ofSeconds(20);
-
     private static KeywayServerForPeers server;
     private SshClient mina;
     private final AtomicInteger keyExchanges = new AtomicInteger();
@@ -64,9 +53,7 @@ class MinaRekeyAndPublicKeyTest {
     }
 
     private SshClient connect() {
-        mina = SshClient.setUpDefaultClient();
-        List<PublicKey> known = List.of(server.ed25519HostKey(), server.ecdsaHostKey());
-        mina.setServerKeyVerifier((session, address, key) -> known.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
+        mina = MinaClientForPeers.client(server);
         mina.addSessionListener(new SessionListener() {
             @Override
             public void sessionEvent(Session session, Event event) {
@@ -79,30 +66,19 @@ class MinaRekeyAndPublicKeyTest {
     }
 
     private ClientSession open(KeyPair userKey) throws Exception {
-        mina.start();
-        ClientSession session = mina.connect(KeywayServerForPeers.USER, "127.0.0.1", server.port())
-                .verify(LIMIT).getSession();
-        if (userKey == null) {
-            session.addPasswordIdentity(KeywayServerForPeers.PASSWORD);
-        } else {
-            session.addPublicKeyIdentity(userKey);
-        }
-        session.auth().verify(LIMIT);
-        return session;
+        return MinaClientForPeers.login(mina, server, session -> {
+            if (userKey == null) {
+                session.addPasswordIdentity(KeywayServerForPeers.PASSWORD);
+            } else {
+                session.addPublicKeyIdentity(userKey);
+            }
+        });
     }
 
     private static byte[] exec(ClientSession session, String command, byte[] stdin) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ChannelExec channel = session.createExecChannel(command)) {
-            channel.setIn(new ByteArrayInputStream(stdin));
-            channel.setOut(out);
-            channel.setErr(new ByteArrayOutputStream());
-            channel.open().verify(LIMIT);
-            assertTrue(channel.waitFor(EnumSet.of(ClientChannelEvent.CLOSED), LIMIT).contains(ClientChannelEvent.CLOSED),
-                    "channel not closed: " + command);
-            assertEquals(0, channel.getExitStatus(), command);
-        }
-        return out.toByteArray();
+        CommandResult r = MinaClientForPeers.exec(session, command, stdin);
+        assertEquals(0, r.exitStatus(), command);
+        return r.stdout();
     }
 
     private static KeyPair generate(String algorithm, java.security.spec.AlgorithmParameterSpec spec, int bits)
@@ -139,7 +115,7 @@ class MinaRekeyAndPublicKeyTest {
         connect();
         try (ClientSession session = open(null)) {
             assertEquals("one\n", new String(exec(session, "echo one", new byte[0]), StandardCharsets.UTF_8));
-            assertTrue(session.reExchangeKeys().verify(LIMIT).isDone());
+            assertTrue(session.reExchangeKeys().verify(MinaClientForPeers.LIMIT).isDone());
             assertEquals("two\n", new String(exec(session, "echo two", new byte[0]), StandardCharsets.UTF_8));
         }
         assertTrue(keyExchanges.get() >= 2, "key exchanges: " + keyExchanges.get());

@@ -8,6 +8,7 @@ import dev.keyway.api.AlgorithmRegistry;
 import dev.keyway.api.auth.UserAuthMethod;
 import dev.keyway.api.spi.AlgorithmProvider;
 import dev.keyway.api.spi.SshAlgorithm;
+import dev.keyway.integration.AlgorithmCombination;
 import dev.keyway.ssh.ClientSession;
 import dev.keyway.ssh.Credentials;
 import dev.keyway.ssh.RemoteProcess;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.keyway.api.AlgorithmRegistry;
 import dev.keyway.api.DisconnectReason;
 import dev.keyway.api.spi.AlgorithmProvider;
+import dev.keyway.integration.AlgorithmCombination;
 import dev.keyway.transport.ServerHostKey;
 import dev.keyway.transport.SshTransport;
 import dev.keyway.transport.TransportConfig;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.keyway.api.AlgorithmCategory;
 import dev.keyway.api.AlgorithmRegistry;
 import dev.keyway.api.keys.PublicKeyBlob;
+import dev.keyway.integration.AlgorithmCombination;
 import dev.keyway.keys.AuthorizedKey;
 import dev.keyway.keys.AuthorizedKeys;
 import dev.keyway.ssh.SshServer;

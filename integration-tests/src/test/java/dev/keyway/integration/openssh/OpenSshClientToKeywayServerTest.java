@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.keyway.api.AlgorithmCategory;
 import dev.keyway.api.AlgorithmRegistry;
 import dev.keyway.api.keys.PublicKeyBlob;
+import dev.keyway.integration.AlgorithmCombination;
 import dev.keyway.transport.SshTransport;
 import dev.keyway.transport.TransportConfig;
 import dev.keyway.transport.TransportEvent;

@@ -1,4 +1,4 @@
-package dev.keyway.integration.openssh;
+package dev.keyway.integration;
 
 import dev.keyway.api.AlgorithmCategory;
 import dev.keyway.api.AlgorithmRegistry;
@@ -11,12 +11,12 @@ import java.util.List;
 /**
  * One choice per negotiated category: key exchange, host key, cipher and, for a cipher that
  * is not AEAD, a MAC ({@code null} otherwise: RFC 5647 §5.1 and OpenSSH's PROTOCOL.chacha20poly1305
- * make the MAC implicit).
+ * make the MAC implicit). Shared by the OpenSSH and the Java-peer interop matrices.
  */
-record AlgorithmCombination(String kex, String hostKey, String cipher, String mac) {
+public record AlgorithmCombination(String kex, String hostKey, String cipher, String mac) {
 
     /** Every key exchange × host key × cipher (× MAC) the registry offers. */
-    static List<AlgorithmCombination> all(AlgorithmRegistry registry) {
+    public static List<AlgorithmCombination> all(AlgorithmRegistry registry) {
         List<AlgorithmCombination> out = new ArrayList<>();
         for (String kex : registry.names(AlgorithmCategory.KEY_EXCHANGE)) {
             for (String hostKey : registry.names(AlgorithmCategory.HOST_KEY)) {
@@ -27,7 +27,7 @@ record AlgorithmCombination(String kex, String hostKey, String cipher, String ma
     }
 
     /** Every cipher (× MAC for non-AEAD ciphers) with one key exchange and host key. */
-    static List<AlgorithmCombination> cipherAndMacPairs(AlgorithmRegistry registry, String kex, String hostKey) {
+    public static List<AlgorithmCombination> cipherAndMacPairs(AlgorithmRegistry registry, String kex, String hostKey) {
         List<AlgorithmCombination> out = new ArrayList<>();
         for (String cipher : registry.names(AlgorithmCategory.CIPHER)) {
             if (isAead(registry, cipher)) {
@@ -42,7 +42,7 @@ record AlgorithmCombination(String kex, String hostKey, String cipher, String ma
     }
 
     /** Every key exchange × host key with one cipher and MAC. */
-    static List<AlgorithmCombination> kexAndHostKeyPairs(AlgorithmRegistry registry, String cipher, String mac) {
+    public static List<AlgorithmCombination> kexAndHostKeyPairs(AlgorithmRegistry registry, String cipher, String mac) {
         List<AlgorithmCombination> out = new ArrayList<>();
         for (String kex : registry.names(AlgorithmCategory.KEY_EXCHANGE)) {
             for (String hostKey : registry.names(AlgorithmCategory.HOST_KEY)) {
@@ -52,12 +52,12 @@ record AlgorithmCombination(String kex, String hostKey, String cipher, String ma
         return out;
     }
 
-    static boolean isAead(AlgorithmRegistry registry, String cipher) {
+    private static boolean isAead(AlgorithmRegistry registry, String cipher) {
         return registry.cipher(cipher).orElseThrow() instanceof AeadCipherAlgorithm;
     }
 
     /** A policy that offers exactly these algorithms and nothing else. */
-    AlgorithmPolicy policy() {
+    public AlgorithmPolicy policy() {
         AlgorithmPolicy p = AlgorithmPolicy.defaults()
                 .with(AlgorithmCategory.KEY_EXCHANGE, kex)
                 .with(AlgorithmCategory.HOST_KEY, hostKey)
@@ -66,12 +66,12 @@ record AlgorithmCombination(String kex, String hostKey, String cipher, String ma
     }
 
     /** What both sides must settle on: the same choice in both directions, no compression. */
-    NegotiatedAlgorithms expected() {
+    public NegotiatedAlgorithms expected() {
         return new NegotiatedAlgorithms(kex, hostKey, cipher, cipher, mac, mac, "none", "none");
     }
 
     /** The MAC as OpenSSH's debug output names it: {@code <implicit>} for an AEAD cipher. */
-    String openSshMac() {
+    public String openSshMac() {
         return mac == null ? "<implicit>" : mac;
     }
 
