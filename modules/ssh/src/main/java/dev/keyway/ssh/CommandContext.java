@@ -22,7 +22,10 @@ public interface CommandContext {
      */
     String command();
 
-    /** The {@code env} requests the client sent before the command (RFC 4254 §6.4), in order. */
+    /**
+     * The {@code env} requests the client sent before the command (RFC 4254 §6.4) that the
+     * server accepts ({@link SshServer.Builder#acceptEnv}), in order.
+     */
     Map<String, String> env();
 
     /**
