@@ -1,19 +1,12 @@
 package dev.keyway.ssh;
 
-import dev.keyway.api.AlgorithmRegistry;
 import dev.keyway.connection.ConnectionConfig;
-import dev.keyway.net.ConnectionLimits;
 import dev.keyway.net.EventLoop;
 import dev.keyway.ssh.internal.ClientConnector;
 import dev.keyway.ssh.internal.ClientSettings;
-import dev.keyway.ssh.internal.SessionObservers;
-import dev.keyway.transport.AlgorithmPolicy;
 import dev.keyway.transport.HostKeyVerifier;
-import dev.keyway.transport.TransportConfig;
-import dev.keyway.transport.TransportEvent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,9 +34,8 @@ public final class SshClient implements AutoCloseable {
     private SshClient(Builder b) {
         this.loop = EventLoop.start("keyway-client");
         this.connector = new ClientConnector(loop, new ClientSettings(
-                b.registry != null ? b.registry : AlgorithmRegistry.loadDefault(), b.policy, b.verifier,
-                b.rekeyAfterBytes, ConnectionConfig.client().withWindow(b.channelWindow, ConnectionConfig.DEFAULT_MAX_PACKET),
-                b.limits, b.timeout, new SessionObservers(b.observer, b.messages, b.wire), b.banners, b.environment));
+                b.registryOrDefault(), b.policy(), b.verifier, b.rekeyAfterBytes(), b.connection(ConnectionConfig.client()),
+                b.limits(), b.timeout, b.observers(), b.banners, b.environment));
     }
 
     public static Builder builder() {
@@ -70,48 +62,17 @@ public final class SshClient implements AutoCloseable {
     }
 
     /** Collects a client's settings; the host key verifier is required. */
-    public static final class Builder {
-        private AlgorithmRegistry registry;
-        private AlgorithmPolicy policy = AlgorithmPolicy.defaults();
-        private Consumer<TransportEvent> observer = e -> { };
-        private MessageObserver messages;
+    public static final class Builder extends EndpointBuilder<Builder> {
         private Consumer<String> banners = text -> { };
-        private Consumer<ByteBuffer> wire;
         private HostKeyVerifier verifier;
-        private long channelWindow = ConnectionConfig.DEFAULT_WINDOW;
-        private ConnectionLimits limits = ConnectionLimits.defaults();
         private Duration timeout = Duration.ofSeconds(30);
-        private long rekeyAfterBytes = TransportConfig.DEFAULT_REKEY_BYTES;
         private final Map<String, String> environment = new LinkedHashMap<>();
 
         private Builder() {
         }
 
-        /**
-         * Sees every transport event of every session, on the event loop's thread: version
-         * strings, KEXINIT lists, the choice, key exchange messages, NEWKEYS. For traces such as
-         * {@code keyway ssh -v}; it must not block.
-         */
-        public Builder transportObserver(Consumer<TransportEvent> observer) {
-            this.observer = Objects.requireNonNull(observer);
-            return this;
-        }
-
-        /**
-         * Sees every message above the transport of every session, in clear, both ways: the
-         * login and the channels. For traces; it must not block.
-         */
-        public Builder messageObserver(MessageObserver observer) {
-            this.messages = Objects.requireNonNull(observer);
-            return this;
-        }
-
-        /**
-         * Sees a read-only view of each batch of bytes a session writes to its socket, on the
-         * network thread: what an eavesdropper sees. For traces and demos; it must not block.
-         */
-        public Builder wireObserver(Consumer<ByteBuffer> observer) {
-            this.wire = Objects.requireNonNull(observer);
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -136,41 +97,9 @@ public final class SshClient implements AutoCloseable {
             return this;
         }
 
-        /** Which algorithms to offer, in what order; OpenSSH's order by default. */
-        public Builder policy(AlgorithmPolicy policy) {
-            this.policy = Objects.requireNonNull(policy);
-            return this;
-        }
-
-        /** The algorithms; {@link AlgorithmRegistry#loadDefault()} if not given. */
-        public Builder registry(AlgorithmRegistry registry) {
-            this.registry = Objects.requireNonNull(registry);
-            return this;
-        }
-
         /** Decides whether the server's host key is the expected one (RFC 4253 §8). */
         public Builder hostKeyVerifier(HostKeyVerifier verifier) {
             this.verifier = Objects.requireNonNull(verifier);
-            return this;
-        }
-
-        /** The window each channel gives the server (RFC 4254 §5.2); 2 MiB by default. */
-        public Builder channelWindow(long bytes) {
-            this.channelWindow = bytes;
-            return this;
-        }
-
-        public Builder limits(ConnectionLimits limits) {
-            this.limits = Objects.requireNonNull(limits);
-            return this;
-        }
-
-        /**
-         * Starts a key re-exchange after this many bytes in either direction (RFC 4253 §9),
-         * like OpenSSH's {@code RekeyLimit}; 1 GiB by default.
-         */
-        public Builder rekeyAfterBytes(long bytes) {
-            this.rekeyAfterBytes = bytes;
             return this;
         }
 

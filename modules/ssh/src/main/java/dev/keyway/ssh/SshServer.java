@@ -1,6 +1,5 @@
 package dev.keyway.ssh;
 
-import dev.keyway.api.AlgorithmRegistry;
 import dev.keyway.api.auth.KeyboardInteractiveAuthenticator;
 import dev.keyway.api.auth.PasswordAuthenticator;
 import dev.keyway.api.auth.PublicKeyAuthenticator;
@@ -13,13 +12,8 @@ import dev.keyway.ssh.internal.CommandThreads;
 import dev.keyway.ssh.internal.LoginRules;
 import dev.keyway.ssh.internal.ServerSessions;
 import dev.keyway.ssh.internal.ServerSettings;
-import dev.keyway.ssh.internal.SessionObservers;
 import dev.keyway.userauth.UserAuthServerConfig;
-import dev.keyway.transport.AlgorithmPolicy;
-import dev.keyway.transport.TransportConfig;
-import dev.keyway.transport.TransportEvent;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.KeyPair;
@@ -31,7 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * An SSH server: key exchange with the given host keys (RFC 4253), user authentication by the
@@ -64,14 +57,12 @@ public final class SshServer implements AutoCloseable {
 
     private SshServer(Builder b) {
         this.bindAddress = b.bind;
-        this.limits = b.limits;
+        this.limits = b.limits();
         ExecutorService commands = CommandThreads.bounded("keyway-command-", b.maxCommands);
-        this.settings = new ServerSettings(b.registry != null ? b.registry : AlgorithmRegistry.loadDefault(),
-                b.policy, b.hostKeys, b.passwords, b.publicKeys, b.keyboardInteractive,
+        this.settings = new ServerSettings(b.registryOrDefault(), b.policy(), b.hostKeys, b.passwords, b.publicKeys, b.keyboardInteractive,
                 new LoginRules(b.banner, b.maxAuthTries, b.loginGraceTime, b.chains), b.exec, b.shell, b.subsystems,
                 new AcceptedEnvironment(b.acceptEnv != null ? b.acceptEnv : AcceptedEnvironment.DEFAULT_PATTERNS),
-                ConnectionConfig.server().withWindow(b.channelWindow, ConnectionConfig.DEFAULT_MAX_PACKET), b.rekeyAfterBytes,
-                new SessionObservers(b.observer, b.messages, b.wire), commands);
+                b.connection(ConnectionConfig.server()), b.rekeyAfterBytes(), b.observers(), commands);
         this.sessions = new ServerSessions(settings);
     }
 
@@ -117,9 +108,7 @@ public final class SshServer implements AutoCloseable {
     }
 
     /** Collects a server's settings; host keys and at least one authenticator are required. */
-    public static final class Builder {
-        private AlgorithmRegistry registry;
-        private AlgorithmPolicy policy = AlgorithmPolicy.defaults();
+    public static final class Builder extends EndpointBuilder<Builder> {
         private List<KeyPair> hostKeys = List.of();
         private PasswordAuthenticator passwords;
         private PublicKeyAuthenticator publicKeys;
@@ -129,30 +118,17 @@ public final class SshServer implements AutoCloseable {
         private final Map<String, CommandHandler> subsystems = new HashMap<>();
         private List<String> acceptEnv;
         private InetSocketAddress bind = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-        private ConnectionLimits limits = ConnectionLimits.defaults();
-        private long channelWindow = ConnectionConfig.DEFAULT_WINDOW;
         private int maxCommands = 64;
-        private long rekeyAfterBytes = TransportConfig.DEFAULT_REKEY_BYTES;
         private String banner;
         private int maxAuthTries = UserAuthServerConfig.DEFAULT_MAX_ATTEMPTS;
         private Duration loginGraceTime = UserAuthServerConfig.DEFAULT_LOGIN_GRACE_TIME;
         private final List<List<String>> chains = new ArrayList<>();
-        private Consumer<TransportEvent> observer = e -> { };
-        private MessageObserver messages;
-        private Consumer<ByteBuffer> wire;
 
         private Builder() {
         }
 
-        /** Which algorithms to offer, in what order; OpenSSH's order by default. */
-        public Builder policy(AlgorithmPolicy policy) {
-            this.policy = Objects.requireNonNull(policy);
-            return this;
-        }
-
-        /** The algorithms; {@link AlgorithmRegistry#loadDefault()} if not given. */
-        public Builder registry(AlgorithmRegistry registry) {
-            this.registry = Objects.requireNonNull(registry);
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -215,54 +191,6 @@ public final class SshServer implements AutoCloseable {
         /** Where to listen; 127.0.0.1 with a free port if not given. */
         public Builder bind(InetSocketAddress address) {
             this.bind = Objects.requireNonNull(address);
-            return this;
-        }
-
-        public Builder limits(ConnectionLimits limits) {
-            this.limits = Objects.requireNonNull(limits);
-            return this;
-        }
-
-        /** The window each channel gives the client (RFC 4254 §5.2); 2 MiB by default, as OpenSSH. */
-        public Builder channelWindow(long bytes) {
-            this.channelWindow = bytes;
-            return this;
-        }
-
-        /**
-         * Starts a key re-exchange after this many bytes in either direction (RFC 4253 §9);
-         * 1 GiB by default. It waits for a session's login to succeed, as OpenSSH's client
-         * takes no KEXINIT during user authentication.
-         */
-        public Builder rekeyAfterBytes(long bytes) {
-            this.rekeyAfterBytes = bytes;
-            return this;
-        }
-
-        /**
-         * Sees every transport event of every session, on the network thread: version strings,
-         * KEXINIT lists, the choice, key exchange messages, NEWKEYS, disconnects. It must not block.
-         */
-        public Builder transportObserver(Consumer<TransportEvent> observer) {
-            this.observer = Objects.requireNonNull(observer);
-            return this;
-        }
-
-        /**
-         * Sees every message above the transport of every session, in clear, both ways: the
-         * login and the channels. For traces; it must not block.
-         */
-        public Builder messageObserver(MessageObserver observer) {
-            this.messages = Objects.requireNonNull(observer);
-            return this;
-        }
-
-        /**
-         * Sees a read-only view of each batch of bytes a session writes to its socket, on the
-         * network thread: what an eavesdropper sees. For traces and demos; it must not block.
-         */
-        public Builder wireObserver(Consumer<ByteBuffer> observer) {
-            this.wire = Objects.requireNonNull(observer);
             return this;
         }
 
