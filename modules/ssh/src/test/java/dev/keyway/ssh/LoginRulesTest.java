@@ -41,6 +41,15 @@ class LoginRulesTest {
         return SshClient.builder().hostKeyVerifier(SshSessionTest.expecting(HOST_KEY)).timeout(LIMIT);
     }
 
+    /** A client that adds each disconnect it sees, sent or received, to {@code ends}. */
+    private static SshClient clientRecordingDisconnects(List<TransportEvent.Disconnected> ends) {
+        return client().transportObserver(e -> {
+            if (e instanceof TransportEvent.Disconnected d) {
+                ends.add(d);
+            }
+        }).build();
+    }
+
     @Test
     void theClientHearsTheBannerBeforeLoggingIn() throws Exception {
         List<String> banners = new CopyOnWriteArrayList<>();
@@ -59,11 +68,7 @@ class LoginRulesTest {
         AtomicInteger asked = new AtomicInteger();
         List<TransportEvent.Disconnected> ends = new CopyOnWriteArrayList<>();
         try (SshServer s = server().maxAuthTries(2).build();
-                SshClient c = client().transportObserver(e -> {
-                    if (e instanceof TransportEvent.Disconnected d) {
-                        ends.add(d);
-                    }
-                }).build()) {
+                SshClient c = clientRecordingDisconnects(ends)) {
             int port = s.start().getPort();
             // A client that would go on guessing for ever.
             Credentials guesses = Credentials.none().withPasswords((user, attempt) -> {
@@ -82,11 +87,7 @@ class LoginRulesTest {
     void aClientSlowerThanTheLoginGraceTimeIsDisconnected() throws Exception {
         List<TransportEvent.Disconnected> ends = new CopyOnWriteArrayList<>();
         try (SshServer s = server().loginGraceTime(Duration.ofMillis(300)).build();
-                SshClient c = client().transportObserver(e -> {
-                    if (e instanceof TransportEvent.Disconnected d) {
-                        ends.add(d);
-                    }
-                }).build()) {
+                SshClient c = clientRecordingDisconnects(ends)) {
             int port = s.start().getPort();
             // The password source holds the client's network thread well past the grace time.
             Credentials slow = Credentials.none().withPasswords((user, attempt) -> {
