@@ -2,6 +2,8 @@ package dev.keyway.api.auth;
 
 import dev.keyway.api.SshProtocolException;
 import dev.keyway.api.wire.SshReader;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The server half of one request by one method. Outcomes never say which part of a failed
@@ -18,20 +20,53 @@ public interface ServerAuthExchange {
 
     /** The result of one step. */
     sealed interface Outcome {
-        /** The user is authenticated by this method. */
-        record Success() implements Outcome {
+        /**
+         * The user is authenticated by this method.
+         *
+         * @param restrictions what the login may do (an {@code authorized_keys} line's options)
+         */
+        record Success(LoginRestrictions restrictions) implements Outcome {
+            public Success {
+                Objects.requireNonNull(restrictions, "restrictions");
+            }
+
+            /** Success without restrictions. */
+            public Success() {
+                this(LoginRestrictions.NONE);
+            }
         }
 
         /** The method succeeded but more methods are required (RFC 4252 §5.1 partial success). */
         record PartialSuccess() implements Outcome {
         }
 
-        /** The attempt failed. */
-        record Failure() implements Outcome {
+        /**
+         * The attempt failed.
+         *
+         * @param secretChecked whether a secret was checked and found wrong (a password, an
+         *        answer to a prompt): the server then answers only after its failure delay, so
+         *        guessing is slow; a key the server does not take fails at once
+         */
+        record Failure(boolean secretChecked) implements Outcome {
+            /** A failure that checked no secret. */
+            public Failure() {
+                this(false);
+            }
         }
 
         /** Send this method-specific message and wait, e.g. PK_OK or INFO_REQUEST. */
         record Reply(byte[] payload) implements Outcome {
+        }
+
+        /**
+         * The outcome is not known yet: an embedder's check runs on the authentication pool
+         * ({@link ServerAuthContext#offload}). The engine takes no further message from the
+         * client until the stage completes; a stage that fails counts as a failed attempt.
+         */
+        record Pending(CompletionStage<Outcome> result) implements Outcome {
+            public Pending {
+                Objects.requireNonNull(result, "result");
+            }
         }
     }
 }

@@ -3,10 +3,15 @@ package dev.keyway.conformance;
 import dev.keyway.api.AlgorithmRegistry;
 import dev.keyway.api.auth.ClientAuthContext;
 import dev.keyway.api.auth.ServerAuthContext;
+import dev.keyway.api.AlgorithmCategory;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * What a method's halves see of one authentication (RFC 4252 §5), made of fixed values, so
@@ -50,5 +55,21 @@ record AuthContexts(String userName, byte[] id, AlgorithmRegistry registry, Secu
     @Override
     public <T> Optional<T> authenticator(Class<T> type) {
         return credential(type);
+    }
+
+    @Override
+    public Optional<InetSocketAddress> clientAddress() {
+        return Optional.empty();
+    }
+
+    @Override
+    public List<String> publicKeyAlgorithms() {
+        return registry.names(AlgorithmCategory.HOST_KEY);
+    }
+
+    /** On another thread, as a server's pool runs it: a method must not rely on the caller's. */
+    @Override
+    public <T> CompletionStage<T> offload(Supplier<T> check) {
+        return CompletableFuture.supplyAsync(check);
     }
 }

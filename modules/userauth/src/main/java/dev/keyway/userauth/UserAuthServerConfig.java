@@ -2,6 +2,7 @@ package dev.keyway.userauth;
 
 import dev.keyway.api.AlgorithmRegistry;
 import dev.keyway.userauth.internal.TypedInstances;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * The policy of a {@link UserAuthServer}: which methods are allowed (implementations come
@@ -21,6 +23,13 @@ public final class UserAuthServerConfig {
     public static final int DEFAULT_MAX_ATTEMPTS = 6;
     /** OpenSSH's LoginGraceTime. */
     public static final Duration DEFAULT_LOGIN_GRACE_TIME = Duration.ofSeconds(120);
+    /**
+     * How long a failed password or keyboard-interactive attempt takes at least before its
+     * FAILURE goes out, counted from the request: PAM's usual delay is 2 s, OpenSSH's own
+     * minimum a few milliseconds; a second keeps online guessing slow without annoying a
+     * user who mistyped.
+     */
+    public static final Duration DEFAULT_FAILURE_DELAY = Duration.ofSeconds(1);
 
     final AlgorithmRegistry registry;
     final byte[] sessionId;
@@ -30,6 +39,10 @@ public final class UserAuthServerConfig {
     final String banner;
     final int maxAttempts;
     final long loginGraceNanos;
+    final long failureDelayNanos;
+    final InetSocketAddress client;
+    final List<String> publicKeyAlgorithms;
+    final Executor checks;
 
     private UserAuthServerConfig(Builder b) {
         registry = b.registry;
@@ -54,6 +67,11 @@ public final class UserAuthServerConfig {
         banner = b.banner;
         maxAttempts = b.maxAttempts;
         loginGraceNanos = b.loginGrace.toNanos();
+        failureDelayNanos = b.failureDelay.toNanos();
+        client = b.client;
+        publicKeyAlgorithms = b.publicKeyAlgorithms != null ? List.copyOf(b.publicKeyAlgorithms)
+                : registry.names(dev.keyway.api.AlgorithmCategory.HOST_KEY);
+        checks = b.checks;
     }
 
     /**
@@ -85,6 +103,15 @@ public final class UserAuthServerConfig {
         return Duration.ofNanos(loginGraceNanos);
     }
 
+    public Duration failureDelay() {
+        return Duration.ofNanos(failureDelayNanos);
+    }
+
+    /** The signature algorithms accepted for user keys (RFC 8308 §3.1 {@code server-sig-algs}). */
+    public List<String> publicKeyAlgorithms() {
+        return publicKeyAlgorithms;
+    }
+
     /** Collects the policy. */
     public static final class Builder {
         private final AlgorithmRegistry registry;
@@ -95,6 +122,10 @@ public final class UserAuthServerConfig {
         private String banner;
         private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
         private Duration loginGrace = DEFAULT_LOGIN_GRACE_TIME;
+        private Duration failureDelay = DEFAULT_FAILURE_DELAY;
+        private InetSocketAddress client;
+        private List<String> publicKeyAlgorithms;
+        private Executor checks = Runnable::run;
 
         private Builder(AlgorithmRegistry registry, byte[] sessionId) {
             this.registry = Objects.requireNonNull(registry, "registry");
@@ -154,6 +185,42 @@ public final class UserAuthServerConfig {
                 throw new IllegalArgumentException("login grace time must be positive");
             }
             loginGrace = grace;
+            return this;
+        }
+
+        /**
+         * The least time between a request and the FAILURE that answers a wrong password or
+         * keyboard-interactive answer; {@link #DEFAULT_FAILURE_DELAY} unless set. Zero for none.
+         */
+        public Builder failureDelay(Duration delay) {
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("the failure delay cannot be negative");
+            }
+            failureDelay = delay;
+            return this;
+        }
+
+        /** The client's address, which methods may check (an authorized key's {@code from=}). */
+        public Builder clientAddress(InetSocketAddress address) {
+            client = address;
+            return this;
+        }
+
+        /**
+         * The signature algorithms a {@code publickey} request may use, as announced in
+         * {@code server-sig-algs}; every signature algorithm of the registry unless set.
+         */
+        public Builder publicKeyAlgorithms(List<String> names) {
+            publicKeyAlgorithms = List.copyOf(names);
+            return this;
+        }
+
+        /**
+         * Where the embedder's authenticators run ({@code ServerAuthContext.offload}); the
+         * caller's thread unless set, which suits a test. A server gives a bounded pool.
+         */
+        public Builder checkExecutor(Executor executor) {
+            checks = Objects.requireNonNull(executor, "executor");
             return this;
         }
 

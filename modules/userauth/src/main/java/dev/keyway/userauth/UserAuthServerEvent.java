@@ -1,5 +1,6 @@
 package dev.keyway.userauth;
 
+import dev.keyway.api.auth.LoginRestrictions;
 import java.util.List;
 
 /**
@@ -14,8 +15,10 @@ public sealed interface UserAuthServerEvent {
      *
      * @param user the authenticated user name
      * @param methods the methods that succeeded, in order (more than one after partial success)
+     * @param restrictions what the login may do, from every method that succeeded
      */
-    record Authenticated(String user, List<String> methods) implements UserAuthServerEvent {
+    record Authenticated(String user, List<String> methods, LoginRestrictions restrictions)
+            implements UserAuthServerEvent {
         public Authenticated {
             methods = List.copyOf(methods);
         }

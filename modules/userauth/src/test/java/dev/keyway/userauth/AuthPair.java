@@ -42,7 +42,7 @@ final class AuthPair {
     }
 
     static UserAuthServerConfig.Builder server() {
-        return UserAuthServerConfig.builder(REGISTRY, SESSION_ID);
+        return UserAuthServerConfig.builder(REGISTRY, SESSION_ID).failureDelay(java.time.Duration.ZERO);
     }
 
     static UserAuthClientConfig.Builder client(String user) {
@@ -59,7 +59,7 @@ final class AuthPair {
             byte[] m = toServer.poll();
             if (m != null && serverError == null) {
                 try {
-                    server.receive(m, 0, m.length);
+                    server.receive(m, 0, m.length, 0L);
                 } catch (SshProtocolException e) {
                     serverError = e;
                     toClient.clear();

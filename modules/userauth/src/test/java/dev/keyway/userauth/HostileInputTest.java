@@ -55,7 +55,7 @@ class HostileInputTest {
 
     private static void feed(byte[] message, UserAuthServer server, UserAuthClient client) {
         try {
-            server.receive(message, 0, message.length);
+            server.receive(message, 0, message.length, 0L);
         } catch (SshProtocolException expected) {
             // the only failure allowed
         }

@@ -39,7 +39,7 @@ class PublicKeyTamperTest {
     }
 
     private void send(byte[] request) throws SshProtocolException {
-        server.receive(request, 0, request.length);
+        server.receive(request, 0, request.length, 0L);
     }
 
     /** The request gets FAILURE (RFC 4252 §5.1) and the user stays unauthenticated. */

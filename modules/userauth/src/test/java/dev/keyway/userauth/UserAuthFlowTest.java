@@ -33,7 +33,7 @@ class UserAuthFlowTest {
     private static void assertAuthenticated(AuthPair p, String... methods) {
         assertInstanceOf(UserAuthClientEvent.Succeeded.class, p.lastClientEvent());
         assertTrue(p.server.isAuthenticated());
-        assertEquals(new UserAuthServerEvent.Authenticated(Accounts.USER, List.of(methods)),
+        assertEquals(new UserAuthServerEvent.Authenticated(Accounts.USER, List.of(methods), dev.keyway.api.auth.LoginRestrictions.NONE),
                 p.serverEvents.get(p.serverEvents.size() - 1));
     }
 
@@ -211,7 +211,7 @@ class UserAuthFlowTest {
                 .credential(PasswordSource.class, PasswordSource.once(Accounts.PASSWORD)));
         int sent = p.serverSent.size();
         byte[] again = new dev.keyway.userauth.internal.UserAuthRequest("bob", "ssh-connection", "none", new byte[0]).encode();
-        p.server.receive(again, 0, again.length);
+        p.server.receive(again, 0, again.length, 0L);
         assertEquals(sent, p.serverSent.size());
         assertNull(p.server.pollEvent());
     }

@@ -63,7 +63,7 @@ final class ServerRole implements SessionRole {
     @Override
     public SessionDriver.MessageReceiver userAuthLayer() {
         // After SUCCESS the engine ignores further requests, as RFC 4252 §5.1 asks.
-        return userAuth == null ? null : userAuth::receive;
+        return userAuth == null ? null : (buf, off, len) -> userAuth.receive(buf, off, len, System.nanoTime());
     }
 
     @Override

@@ -56,7 +56,8 @@ public record ServerSettings(AlgorithmRegistry registry, AlgorithmPolicy policy,
             b.banner(login.banner());
         }
         login.chains().forEach(chain -> b.requireChain(chain.toArray(String[]::new)));
+        // Until the session holds input back while a check runs, checks run on the loop and fail at once.
         return b.allowMethods(methods.toArray(String[]::new)).maxAttempts(login.maxAuthTries())
-                .loginGraceTime(login.loginGraceTime()).build();
+                .loginGraceTime(login.loginGraceTime()).failureDelay(java.time.Duration.ZERO).build();
     }
 }

@@ -71,10 +71,17 @@ public final class KeyboardInteractiveMethod {
         }
     }
 
+    /**
+     * The server half. The embedder's dialogue is started and asked on the authentication
+     * pool, never on the network thread; the answers are wiped once it has seen them.
+     */
     private static final class Server implements ServerAuthExchange {
         private final ServerAuthContext context;
-        private KeyboardInteractiveDialogue dialogue;
-        private int expectedResponses = -1;
+        /** Touched on the pool; the engine reads outcomes only after the check completed. */
+        private volatile KeyboardInteractiveDialogue dialogue;
+        private volatile int expectedResponses = -1;
+        /** Whether the client has answered a round: a rejection then means a wrong answer. */
+        private volatile boolean answered;
 
         Server(ServerAuthContext context) {
             this.context = context;
@@ -91,8 +98,11 @@ public final class KeyboardInteractiveMethod {
                 return new Outcome.Failure();
             }
             List<String> hints = submethods.isEmpty() ? List.of() : List.of(submethods.split(","));
-            dialogue = authenticator.get().start(context.userName(), hints);
-            return outcomeOf(dialogue.begin());
+            String user = context.userName();
+            return new Outcome.Pending(context.offload(() -> {
+                dialogue = authenticator.get().start(user, hints);
+                return outcomeOf(dialogue.begin());
+            }));
         }
 
         @Override
@@ -101,17 +111,22 @@ public final class KeyboardInteractiveMethod {
                 throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR, "INFO_RESPONSE without a request");
             }
             List<char[]> responses = InfoResponse.decode(payload);
-            try {
-                if (responses.size() != expectedResponses) {
-                    // RFC 4256 §3.4: the count must match the prompts of the request.
-                    throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR,
-                            "INFO_RESPONSE has " + responses.size() + " answers for " + expectedResponses + " prompts");
-                }
-                expectedResponses = -1;
-                return outcomeOf(dialogue.respond(responses));
-            } finally {
+            if (responses.size() != expectedResponses) {
                 SecretText.wipeAll(responses);
+                // RFC 4256 §3.4: the count must match the prompts of the request.
+                throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR,
+                        "INFO_RESPONSE has " + responses.size() + " answers for " + expectedResponses + " prompts");
             }
+            expectedResponses = -1;
+            answered = true;
+            java.util.concurrent.CompletionStage<Outcome> outcome = context.offload(() -> {
+                try {
+                    return outcomeOf(dialogue.respond(responses));
+                } finally {
+                    SecretText.wipeAll(responses);
+                }
+            });
+            return new Outcome.Pending(outcome.whenComplete((result, failure) -> SecretText.wipeAll(responses)));
         }
 
         private Outcome outcomeOf(Step step) {
@@ -119,7 +134,8 @@ public final class KeyboardInteractiveMethod {
                 expectedResponses = ask.round().prompts().size();
                 return new Outcome.Reply(InfoRequest.encode(ask.round()));
             }
-            return step instanceof Step.Accept ? new Outcome.Success() : new Outcome.Failure();
+            // A rejection after answers is a wrong secret; one before any question is not.
+            return step instanceof Step.Accept ? new Outcome.Success() : new Outcome.Failure(answered);
         }
     }
 }

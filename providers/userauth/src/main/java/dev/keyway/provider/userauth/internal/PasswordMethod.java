@@ -68,24 +68,34 @@ public final class PasswordMethod {
 
     private record Server(ServerAuthContext context) implements ServerAuthExchange {
 
+        /**
+         * The embedder's check runs on the authentication pool; the password is wiped once it
+         * returned. A wrong one is a failure that checked a secret, answered after the delay.
+         */
         @Override
         public Outcome onRequest(SshReader methodFields) throws SshProtocolException {
             PasswordFields fields = PasswordFields.decode(methodFields);
+            Optional<PasswordAuthenticator> check = context.authenticator(PasswordAuthenticator.class);
+            if (fields.isChange() || check.isEmpty()) {
+                fields.wipe();
+                return new Outcome.Failure();
+            }
+            char[] password;
             try {
-                Optional<PasswordAuthenticator> check = context.authenticator(PasswordAuthenticator.class);
-                if (fields.isChange() || check.isEmpty()) {
-                    return new Outcome.Failure();
-                }
-                char[] password = SecretText.decode(fields.password());
-                try {
-                    return check.get().authenticate(context.userName(), password)
-                            ? new Outcome.Success() : new Outcome.Failure();
-                } finally {
-                    SecretText.wipe(password);
-                }
+                password = SecretText.decode(fields.password());
             } finally {
                 fields.wipe();
             }
+            String user = context.userName();
+            java.util.concurrent.CompletionStage<Outcome> outcome = context.offload(() -> {
+                try {
+                    return check.get().authenticate(user, password) ? new Outcome.Success() : new Outcome.Failure(true);
+                } finally {
+                    SecretText.wipe(password);
+                }
+            });
+            // A check the pool refused never ran: the password is wiped all the same.
+            return new Outcome.Pending(outcome.whenComplete((result, failure) -> SecretText.wipe(password)));
         }
 
         @Override

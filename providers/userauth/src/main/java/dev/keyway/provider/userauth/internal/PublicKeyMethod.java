@@ -3,6 +3,7 @@ package dev.keyway.provider.userauth.internal;
 import dev.keyway.api.DisconnectReason;
 import dev.keyway.api.SshProtocolException;
 import dev.keyway.api.auth.ClientAuthExchange;
+import dev.keyway.api.auth.LoginRestrictions;
 import dev.keyway.api.auth.PublicKeyAuthenticator;
 import dev.keyway.api.auth.ServerAuthContext;
 import dev.keyway.api.auth.ServerAuthExchange;
@@ -35,23 +36,39 @@ public final class PublicKeyMethod {
 
     private record Server(ServerAuthContext context) implements ServerAuthExchange {
 
+        /**
+         * A key is taken when its algorithm is one the server accepts (RFC 8308 §3.1, what it
+         * announced in {@code server-sig-algs}), it decodes, the embedder's authenticator takes
+         * it for this user from this client, and, for a signed request, the signature over the
+         * session verifies. The authenticator and the verification run on the server's
+         * authentication pool, off the network thread.
+         */
         @Override
         public Outcome onRequest(SshReader methodFields) throws SshProtocolException {
             PublicKeyFields fields = PublicKeyFields.decode(methodFields);
-            Optional<SignatureAlgorithm> algorithm = context.registry().signature(fields.algorithm());
+            Optional<SignatureAlgorithm> algorithm = context.publicKeyAlgorithms().contains(fields.algorithm())
+                    ? context.registry().signature(fields.algorithm()) : Optional.empty();
             PublicKey key = algorithm.flatMap(a -> decode(a, fields.keyBlob())).orElse(null);
-            boolean authorized = key != null && context.authenticator(PublicKeyAuthenticator.class)
-                    .map(check -> check.isAuthorized(context.userName(), key))
-                    .orElse(false);
-            if (!fields.isSigned()) {
-                return authorized
-                        ? new Outcome.Reply(new PkOk(fields.algorithm(), fields.keyBlob()).encode())
-                        : new Outcome.Failure();
+            Optional<PublicKeyAuthenticator> check = context.authenticator(PublicKeyAuthenticator.class);
+            if (key == null || check.isEmpty()) {
+                return new Outcome.Failure();
             }
-            byte[] data = PublicKeyFields.signedData(context.sessionId(), context.userName(),
-                    context.serviceName(), fields.algorithm(), fields.keyBlob());
-            boolean verified = key != null && algorithm.get().verify(key, data, fields.signature());
-            return verified && authorized ? new Outcome.Success() : new Outcome.Failure();
+            String user = context.userName();
+            java.net.InetSocketAddress client = context.clientAddress().orElse(null);
+            if (!fields.isSigned()) {
+                return new Outcome.Pending(context.offload(() -> check.get().authorize(user, key, client).isPresent()
+                        ? new Outcome.Reply(new PkOk(fields.algorithm(), fields.keyBlob()).encode())
+                        : new Outcome.Failure()));
+            }
+            byte[] data = PublicKeyFields.signedData(context.sessionId(), user, context.serviceName(),
+                    fields.algorithm(), fields.keyBlob());
+            SignatureAlgorithm verifier = algorithm.get();
+            return new Outcome.Pending(context.offload(() -> {
+                Optional<LoginRestrictions> authorized = check.get().authorize(user, key, client);
+                boolean verified = verifier.verify(key, data, fields.signature());
+                return verified && authorized.isPresent() ? new Outcome.Success(authorized.get())
+                        : new Outcome.Failure();
+            }));
         }
 
         private static Optional<PublicKey> decode(SignatureAlgorithm algorithm, byte[] blob) {
