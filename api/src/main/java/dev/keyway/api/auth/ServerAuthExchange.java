@@ -24,15 +24,18 @@ public interface ServerAuthExchange {
          * The user is authenticated by this method.
          *
          * @param restrictions what the login may do (an {@code authorized_keys} line's options)
+         * @param credential what the client proved itself with, for the server's log: a key's
+         *        type and fingerprint; never a secret; empty when there is nothing to say
          */
-        record Success(LoginRestrictions restrictions) implements Outcome {
+        record Success(LoginRestrictions restrictions, String credential) implements Outcome {
             public Success {
                 Objects.requireNonNull(restrictions, "restrictions");
+                Objects.requireNonNull(credential, "credential");
             }
 
             /** Success without restrictions. */
             public Success() {
-                this(LoginRestrictions.NONE);
+                this(LoginRestrictions.NONE, "");
             }
         }
 
@@ -46,11 +49,22 @@ public interface ServerAuthExchange {
          * @param secretChecked whether a secret was checked and found wrong (a password, an
          *        answer to a prompt): the server then answers only after its failure delay, so
          *        guessing is slow; a key the server does not take fails at once
+         * @param credential what the client tried, for the server's log (a key's type and
+         *        fingerprint); never a secret; empty when there is nothing to say
          */
-        record Failure(boolean secretChecked) implements Outcome {
+        record Failure(boolean secretChecked, String credential) implements Outcome {
+            public Failure {
+                Objects.requireNonNull(credential, "credential");
+            }
+
             /** A failure that checked no secret. */
             public Failure() {
-                this(false);
+                this(false, "");
+            }
+
+            /** A wrong password or answer. */
+            public static Failure wrongSecret() {
+                return new Failure(true, "");
             }
         }
 

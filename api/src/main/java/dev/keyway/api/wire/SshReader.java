@@ -18,6 +18,14 @@ import java.util.List;
 public final class SshReader {
     /** Upper bound for an mpint, in bytes: generous for 16384-bit RSA, small enough to be safe. */
     public static final int MAX_MPINT_BYTES = 2049;
+    /** RFC 4251 §6: an algorithm name is at most 64 characters. */
+    public static final int MAX_NAME_LENGTH = 64;
+    /**
+     * The most names one name-list may hold: real peers send a few dozen at most (OpenSSH's
+     * whole list of key exchange methods is under twenty), and a cap counted before any
+     * string is made keeps a hostile list from costing more than its bytes.
+     */
+    public static final int MAX_NAMES = 128;
 
     private final byte[] buf;
     private final int end;
@@ -163,13 +171,24 @@ public final class SshReader {
 
     /**
      * A name-list (RFC 4251 §5): comma-separated, non-empty US-ASCII names without commas.
-     * An empty string is the empty list.
+     * An empty string is the empty list. A list of more than {@link #MAX_NAMES} names, or a
+     * name longer than {@link #MAX_NAME_LENGTH} characters (RFC 4251 §6), is refused before
+     * any name is made.
      */
     public List<String> readNameList() throws WireFormatException {
         int len = readLength("name-list");
-        List<String> names = new ArrayList<>();
         int start = pos;
         int stop = pos + len;
+        int count = len == 0 ? 0 : 1;
+        for (int i = pos; i < stop; i++) {
+            if (buf[i] == ',') {
+                count++;
+            }
+        }
+        if (count > MAX_NAMES) {
+            throw new WireFormatException("name-list of " + count + " names, more than " + MAX_NAMES);
+        }
+        List<String> names = new ArrayList<>(count);
         for (int i = pos; i <= stop; i++) {
             if (i == stop || buf[i] == ',') {
                 if (i == start) {
@@ -177,6 +196,9 @@ public final class SshReader {
                         break;
                     }
                     throw new WireFormatException("name-list has an empty name");
+                }
+                if (i - start > MAX_NAME_LENGTH) {
+                    throw new WireFormatException("name-list has a name longer than " + MAX_NAME_LENGTH + " characters");
                 }
                 names.add(new String(buf, start, i - start, StandardCharsets.US_ASCII));
                 start = i + 1;

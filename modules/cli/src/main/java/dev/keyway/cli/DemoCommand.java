@@ -131,7 +131,7 @@ final class DemoCommand implements Callable<Integer> {
         }
 
         synchronized void event(boolean client, TransportEvent e) {
-            if (e instanceof TransportEvent.KexMessage m && m.sent() && m.messageName().equals("SSH_MSG_NEWKEYS")) {
+            if (e instanceof TransportEvent.NewKeys n && n.sent()) {
                 newKeysSent[client ? 0 : 1] = true;
             }
             if (e instanceof TransportEvent.Disconnected) {

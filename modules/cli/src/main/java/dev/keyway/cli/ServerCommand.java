@@ -62,6 +62,8 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "-o", paramLabel = "Option=value",
             description = "Ciphers=, KexAlgorithms=, MACs=, HostKeyAlgorithms= (+, -, ^ allowed), Banner=FILE,"
                     + " MaxAuthTries=N, LoginGraceTime=SECONDS, AuthenticationMethods=publickey,password,"
+                    + " MaxStartups=10:30:100, PerSourceMaxStartups=N, MaxSessions=N, ClientAliveInterval=SECONDS,"
+                    + " ClientAliveCountMax=N, RekeyLimit=1G, PerSourcePenalties=yes|no,"
                     + " 'Subsystem=NAME COMMAND', 'AcceptEnv=LANG LC_*' (both repeatable) as in sshd_config.")
     private List<String> options = new ArrayList<>();
 
@@ -69,6 +71,7 @@ final class ServerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Set<String> known = new HashSet<>(OpenSshOptions.ALGORITHMS);
         known.addAll(LoginOptions.NAMES);
+        known.addAll(LimitOptions.NAMES);
         known.add("subsystem");
         known.add("acceptenv");
         Optional<String> unknown = OpenSshOptions.unknown(options, known);
@@ -86,6 +89,7 @@ final class ServerCommand implements Callable<Integer> {
                 .execHandler(new SystemShell())
                 .shellHandler(new SystemShell());
         LoginOptions.apply(options, builder);
+        LimitOptions.apply(options, builder);
         for (String accepted : OpenSshOptions.values(options, "AcceptEnv")) {
             builder.acceptEnv(accepted.trim().split("\\s+"));
         }

@@ -100,25 +100,16 @@ final class SessionTrace {
             section("Algorithm negotiation (RFC 4253 §7.1)");
             step(peer, self, "SSH_MSG_KEXINIT, the algorithms " + peer + " supports, preferred first:");
             kexInit(k.kexInit());
-        } else if (e instanceof TransportEvent.KexMessage m && !m.sent() && oneSide) {
-            section(m.messageName().equals("SSH_MSG_NEWKEYS") ? "New keys (RFC 4253 §7.3)"
-                    : "Elliptic-curve Diffie-Hellman key exchange (RFC 5656 §4, RFC 8731)");
-            step(peer, self, m.messageName());
-            detail(m.detail());
+        } else if (isKexStep(e) && !sent(e) && oneSide) {
+            kexStep(e, peer, self);
         } else if (e instanceof TransportEvent.KexInitSent k) {
             section("Algorithm negotiation (RFC 4253 §7.1)");
             step(self, peer, "SSH_MSG_KEXINIT, the algorithms " + self + " supports, preferred first:");
             kexInit(k.kexInit());
         } else if (e instanceof TransportEvent.AlgorithmsNegotiated a && (client || oneSide)) {
             chosen(a.algorithms(), a.strictKex());
-        } else if (e instanceof TransportEvent.KexMessage m && m.sent()) {
-            if (m.messageName().equals("SSH_MSG_NEWKEYS")) {
-                section("New keys (RFC 4253 §7.3)");
-            } else {
-                section("Elliptic-curve Diffie-Hellman key exchange (RFC 5656 §4, RFC 8731)");
-            }
-            step(self, peer, m.messageName());
-            detail(m.detail());
+        } else if (isKexStep(e) && sent(e)) {
+            kexStep(e, self, peer);
         } else if (e instanceof TransportEvent.HostKeyAccepted h) {
             section("Server authentication (RFC 4253 §8)");
             note(self, "server host key " + h.hostKey().keyType() + " " + h.hostKey().fingerprint());
@@ -177,6 +168,37 @@ final class SessionTrace {
             step(self, peer, description);
         } else {
             step(peer, self, description);
+        }
+    }
+
+    private static boolean isKexStep(TransportEvent e) {
+        return e instanceof TransportEvent.KexEcdhInit || e instanceof TransportEvent.KexEcdhReply
+                || e instanceof TransportEvent.NewKeys;
+    }
+
+    private static boolean sent(TransportEvent e) {
+        if (e instanceof TransportEvent.KexEcdhInit i) {
+            return i.sent();
+        }
+        return e instanceof TransportEvent.KexEcdhReply r ? r.sent() : ((TransportEvent.NewKeys) e).sent();
+    }
+
+    /** A key exchange message, told as the course notes tell it: what it carries, never a secret. */
+    private void kexStep(TransportEvent e, String from, String to) {
+        if (e instanceof TransportEvent.NewKeys n) {
+            section("New keys (RFC 4253 §7.3)");
+            step(from, to, "SSH_MSG_NEWKEYS");
+            detail("from now on the " + from + " encrypts with " + n.cipher());
+            return;
+        }
+        section("Elliptic-curve Diffie-Hellman key exchange (RFC 5656 §4, RFC 8731)");
+        if (e instanceof TransportEvent.KexEcdhInit i) {
+            step(from, to, "SSH_MSG_KEX_ECDH_INIT");
+            detail("Q_C, the client's ephemeral public value (" + i.publicValueLength() + " bytes)");
+        } else if (e instanceof TransportEvent.KexEcdhReply r) {
+            step(from, to, "SSH_MSG_KEX_ECDH_REPLY");
+            detail("K_S (" + r.hostKeyType() + " host key), Q_S (" + r.publicValueLength() + " bytes), signature of H ("
+                    + r.signatureAlgorithm() + ")");
         }
     }
 

@@ -15,9 +15,13 @@ import java.util.Set;
  * @param acceptedChannelTypes the channel types the owner decides on; a peer's open of any
  *        other type is refused with {@link OpenFailureReason#UNKNOWN_CHANNEL_TYPE} without
  *        reaching the owner
+ * @param sendLimit the most data one message this side sends may carry, whatever maximum
+ *        packet size the peer announces: what the transport below can frame
+ * @param maxPendingRequests the most requests on one channel that wait for this side's reply;
+ *        a peer that asks for more without reading the answers is disconnected
  */
 public record ConnectionConfig(long initialWindow, long maxPacket, int maxChannels,
-        Set<String> acceptedChannelTypes) {
+        Set<String> acceptedChannelTypes, int sendLimit, int maxPendingRequests) {
 
     /** OpenSSH's CHAN_SES_WINDOW_DEFAULT. */
     public static final long DEFAULT_WINDOW = 2L * 1024 * 1024;
@@ -25,6 +29,13 @@ public record ConnectionConfig(long initialWindow, long maxPacket, int maxChanne
     public static final long DEFAULT_MAX_PACKET = 32L * 1024;
     /** OpenSSH's default MaxSessions. */
     public static final int DEFAULT_MAX_CHANNELS = 10;
+    /**
+     * What the transport's default 256 KiB packet carries once the packet framing, the largest
+     * MAC and the data message's own fields are taken off.
+     */
+    public static final int DEFAULT_SEND_LIMIT = 256 * 1024 - 128;
+    /** Requests awaiting a reply per channel: a real client sends a handful before its command. */
+    public static final int DEFAULT_MAX_PENDING_REQUESTS = 64;
 
     public ConnectionConfig {
         if (initialWindow < 1 || initialWindow > 0xffffffffL) {
@@ -37,6 +48,9 @@ public record ConnectionConfig(long initialWindow, long maxPacket, int maxChanne
             throw new IllegalArgumentException("max channels must be positive: " + maxChannels);
         }
         acceptedChannelTypes = Set.copyOf(acceptedChannelTypes);
+        if (sendLimit < 1 || maxPendingRequests < 1) {
+            throw new IllegalArgumentException("sendLimit and maxPendingRequests must be positive");
+        }
     }
 
     /**
@@ -44,26 +58,40 @@ public record ConnectionConfig(long initialWindow, long maxPacket, int maxChanne
      * them, so a client should use {@link #client()}.
      */
     public static ConnectionConfig server() {
-        return new ConnectionConfig(DEFAULT_WINDOW, DEFAULT_MAX_PACKET, DEFAULT_MAX_CHANNELS, Set.of("session"));
+        return new ConnectionConfig(DEFAULT_WINDOW, DEFAULT_MAX_PACKET, DEFAULT_MAX_CHANNELS, Set.of("session"),
+                DEFAULT_SEND_LIMIT, DEFAULT_MAX_PENDING_REQUESTS);
     }
 
     /** A client's defaults: it opens channels and accepts none from the server. */
     public static ConnectionConfig client() {
-        return new ConnectionConfig(DEFAULT_WINDOW, DEFAULT_MAX_PACKET, DEFAULT_MAX_CHANNELS, Set.of());
+        return new ConnectionConfig(DEFAULT_WINDOW, DEFAULT_MAX_PACKET, DEFAULT_MAX_CHANNELS, Set.of(),
+                DEFAULT_SEND_LIMIT, DEFAULT_MAX_PENDING_REQUESTS);
     }
 
     /** The same config with another window and maximum packet size for this side's channels. */
     public ConnectionConfig withWindow(long window, long packet) {
-        return new ConnectionConfig(window, packet, maxChannels, acceptedChannelTypes);
+        return new ConnectionConfig(window, packet, maxChannels, acceptedChannelTypes, sendLimit, maxPendingRequests);
     }
 
     /** The same config with another cap on channels. */
     public ConnectionConfig withMaxChannels(int channels) {
-        return new ConnectionConfig(initialWindow, maxPacket, channels, acceptedChannelTypes);
+        return new ConnectionConfig(initialWindow, maxPacket, channels, acceptedChannelTypes, sendLimit,
+                maxPendingRequests);
     }
 
     /** The same config deciding on other channel types, e.g. "direct-tcpip" for a forwarding server. */
     public ConnectionConfig withAcceptedChannelTypes(Set<String> types) {
-        return new ConnectionConfig(initialWindow, maxPacket, maxChannels, types);
+        return new ConnectionConfig(initialWindow, maxPacket, maxChannels, types, sendLimit, maxPendingRequests);
+    }
+
+    /** The same config sending at most {@code bytes} of data per message (the transport's limit). */
+    public ConnectionConfig withSendLimit(int bytes) {
+        return new ConnectionConfig(initialWindow, maxPacket, maxChannels, acceptedChannelTypes, bytes,
+                maxPendingRequests);
+    }
+
+    /** The same config with another cap on requests awaiting replies per channel. */
+    public ConnectionConfig withMaxPendingRequests(int requests) {
+        return new ConnectionConfig(initialWindow, maxPacket, maxChannels, acceptedChannelTypes, sendLimit, requests);
     }
 }

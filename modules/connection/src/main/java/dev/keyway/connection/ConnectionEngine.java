@@ -125,6 +125,15 @@ public final class ConnectionEngine {
     }
 
     /**
+     * RFC 4254 §4: sends a global request; with {@code wantReply}, the peer's answer comes as
+     * {@link ConnectionEvent.GlobalRequestReplied}. A peer that does not know the name answers
+     * REQUEST_FAILURE, which is what {@code keepalive@openssh.com} relies on.
+     */
+    public void sendGlobalRequest(String name, boolean wantReply, byte[] data) {
+        connection.sendGlobalRequest(name, wantReply, data);
+    }
+
+    /**
      * Answers the oldest {@link ConnectionEvent.ChannelRequestReceived} on the channel that
      * wanted a reply and has none yet (RFC 4254 §5.4).
      */

@@ -120,4 +120,11 @@ public sealed interface ConnectionEvent {
      */
     record GlobalRequestRefused(String name, boolean wantReply) implements ConnectionEvent {
     }
+
+    /**
+     * The peer answered a global request this side sent with want-reply (RFC 4254 §4):
+     * SSH_MSG_REQUEST_SUCCESS or _FAILURE, paired with the requests by order.
+     */
+    record GlobalRequestReplied(String name, boolean success) implements ConnectionEvent {
+    }
 }

@@ -1,19 +1,31 @@
 package dev.keyway.net;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * One TCP connection on an {@link EventLoop}: reads feed the driver, the driver's output is
  * written as the socket accepts it, and timers bound the handshake, silence and the final
  * flush. Other threads act on the driver through {@link #execute}.
+ *
+ * <p>Backpressure: the socket is read only while the driver {@linkplain
+ * ProtocolDriver#wantsInput() wants input}; when the socket has taken all output, the driver
+ * is told, so that it can go on. A peer that sends without reading therefore costs the
+ * driver's high-water mark, one read buffer and the bytes the socket refused once (at most
+ * {@link EventLoop#IO_BUFFER} bytes), and no CPU: the loop waits for the socket to drain.
+ *
+ * <p>Anything the driver throws, {@link Error}s included, closes this connection only.
  */
 public final class Connection implements EventLoop.Ready {
+    /** Rounds of flush-then-continue in one turn, so one busy peer cannot starve the loop's others. */
+    private static final int TURNS_PER_WAKEUP = 16;
 
     private final EventLoop loop;
     private final SocketChannel channel;
@@ -21,6 +33,9 @@ public final class Connection implements EventLoop.Ready {
     private final ConnectionLimits limits;
     private final CompletableFuture<Connection> connected = new CompletableFuture<>();
     private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    /** Told when the handshake finished and when the connection closed; null for none. */
+    private Listener.Watcher watcher;
+    private InetAddress source;
     /** Bytes the socket did not take yet; null while there are none. */
     private ByteBuffer unsent;
     private SelectionKey key;
@@ -28,6 +43,7 @@ public final class Connection implements EventLoop.Ready {
     private EventLoop.Timer idleTimer;
     private EventLoop.Timer lingerTimer;
     private long lastInput = System.nanoTime();
+    private boolean established;
     private boolean open = true;
 
     private Connection(EventLoop loop, SocketChannel channel, ProtocolDriver driver, ConnectionLimits limits) {
@@ -38,10 +54,13 @@ public final class Connection implements EventLoop.Ready {
     }
 
     /** Takes over an accepted socket; call on the loop's thread. */
-    static Connection accepted(EventLoop loop, SocketChannel channel, ProtocolDriver driver, ConnectionLimits limits)
-            throws IOException {
+    static Connection accepted(EventLoop loop, SocketChannel channel, ProtocolDriver driver, ConnectionLimits limits,
+            Listener.Watcher watcher) throws IOException {
         Connection c = new Connection(loop, channel, driver, limits);
+        c.watcher = watcher;
+        c.source = ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
         c.key = loop.register(channel, SelectionKey.OP_READ, c);
+        watcher.started(c);
         c.started();
         return c;
     }
@@ -57,6 +76,7 @@ public final class Connection implements EventLoop.Ready {
             try {
                 SocketChannel ch = SocketChannel.open();
                 Connection c = new Connection(loop, ch, driver, limits);
+                c.source = address.getAddress();
                 c.connected.whenComplete((ok, failure) -> {
                     if (failure != null) {
                         result.completeExceptionally(failure);
@@ -65,7 +85,7 @@ public final class Connection implements EventLoop.Ready {
                     }
                 });
                 c.key = loop.register(ch, SelectionKey.OP_CONNECT, c);
-                c.handshakeTimer = loop.schedule(limits.handshake(), c::handshakeTimedOut);
+                c.handshakeTimer = loop.schedule(limits.handshake(), c.guarded(c::handshakeTimedOut));
                 if (ch.connect(address)) {
                     c.finishConnect();
                 }
@@ -84,10 +104,10 @@ public final class Connection implements EventLoop.Ready {
 
     private void started() {
         if (handshakeTimer == null) {
-            handshakeTimer = loop.schedule(limits.handshake(), this::handshakeTimedOut);
+            handshakeTimer = loop.schedule(limits.handshake(), guarded(this::handshakeTimedOut));
         }
         if (!limits.idle().isZero()) {
-            idleTimer = loop.schedule(limits.idle(), this::checkIdle);
+            idleTimer = loop.schedule(limits.idle(), guarded(this::checkIdle));
         }
         driver.start(this);
         connected.complete(this);
@@ -96,30 +116,31 @@ public final class Connection implements EventLoop.Ready {
 
     /** Runs {@code action} on the loop's thread, then flushes what it produced. Safe from any thread. */
     public void execute(Runnable action) {
-        loop.execute(() -> runGuarded(action));
+        loop.execute(guarded(action));
     }
 
     /**
      * Runs {@code action} on the loop's thread after {@code delay}, then flushes what it
      * produced, unless the connection closed first. Lets a driver keep protocol timers (a
-     * login grace time) on the loop's clock. Call on the loop's thread.
+     * failure delay, a keepalive) on the loop's clock. Call on the loop's thread.
      */
-    public void schedule(java.time.Duration delay, Runnable action) {
-        loop.schedule(delay, () -> runGuarded(action));
+    public void schedule(Duration delay, Runnable action) {
+        loop.schedule(delay, guarded(action));
     }
 
-    private void runGuarded(Runnable action) {
-        if (!open) {
-            return;
-        }
-        try {
-            action.run();
-        } catch (RuntimeException e) {
-            // As in ready(): a defect in one driver must not end the loop's other connections.
-            peerGone("internal error: " + e.getClass().getSimpleName());
-            return;
-        }
-        afterChange();
+    /** {@code action}, made to do nothing once closed and to close this connection alone if it throws. */
+    private Runnable guarded(Runnable action) {
+        return () -> {
+            if (!open) {
+                return;
+            }
+            try {
+                action.run();
+                afterChange();
+            } catch (Throwable t) {
+                failed(t);
+            }
+        };
     }
 
     /** Closes the socket at once, without a goodbye. Safe from any thread. */
@@ -140,6 +161,16 @@ public final class Connection implements EventLoop.Ready {
         }
     }
 
+    /** The peer's address, known even after the socket closed. */
+    InetAddress sourceAddress() {
+        return source;
+    }
+
+    /** When the peer last sent something, on the loop's clock. */
+    long lastInputNanos() {
+        return lastInput;
+    }
+
     @Override
     public void ready(SelectionKey k) {
         try {
@@ -158,15 +189,29 @@ public final class Connection implements EventLoop.Ready {
                 connected.completeExceptionally(e);
             }
             peerGone(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        } catch (RuntimeException e) {
-            // A defect in a driver must not take down the loop and every other connection on it.
-            peerGone("internal error: " + e.getClass().getSimpleName());
+        } catch (Throwable t) {
+            failed(t);
+        }
+    }
+
+    /**
+     * A defect in the driver (or a resource exhausted while serving this peer) ends this
+     * connection alone; the loop and its other connections go on.
+     */
+    private void failed(Throwable t) {
+        if (t instanceof VirtualMachineError && !(t instanceof OutOfMemoryError || t instanceof StackOverflowError)) {
+            throw (VirtualMachineError) t;
+        }
+        try {
+            peerGone("internal error: " + t.getClass().getSimpleName());
+        } catch (Throwable again) {
+            closeNow();
         }
     }
 
     private void read() throws IOException {
         // A few reads per wakeup at most, so one busy peer cannot starve the loop's others.
-        for (int i = 0; i < 4 && open; i++) {
+        for (int i = 0; i < 4 && open && driver.wantsInput(); i++) {
             ByteBuffer in = loop.scratch().clear();
             int n = channel.read(in);
             if (n < 0) {
@@ -174,7 +219,7 @@ public final class Connection implements EventLoop.Ready {
                 return;
             }
             if (n == 0) {
-                return;
+                break;
             }
             lastInput = System.nanoTime();
             driver.onInput(in.array(), 0, n);
@@ -182,50 +227,77 @@ public final class Connection implements EventLoop.Ready {
         }
     }
 
-    /** Flushes output, stops the handshake timer once established, closes when finished. */
+    /**
+     * Flushes output and lets the driver go on while the socket keeps up; then reads only if
+     * the driver wants input, waits for the socket if it refused bytes, and closes when the
+     * driver is finished.
+     */
     private void afterChange() {
         if (!open) {
             return;
         }
-        if (handshakeTimer != null && driver.isEstablished()) {
-            handshakeTimer.cancel();
-            handshakeTimer = null;
+        if (!established && driver.isEstablished()) {
+            established = true;
+            if (handshakeTimer != null) {
+                handshakeTimer.cancel();
+                handshakeTimer = null;
+            }
+            if (watcher != null) {
+                watcher.finished(this);
+            }
         }
+        boolean drained;
         try {
-            if (unsent != null) {
-                channel.write(unsent);
-                if (unsent.hasRemaining()) {
-                    key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
-                    lingerIfFinished();
-                    return;
-                }
-                unsent = null;
+            drained = flush();
+            for (int turn = 0; drained && turn < TURNS_PER_WAKEUP && driver.onOutputFlushed(); turn++) {
+                drained = flush();
             }
-            while (driver.hasOutput()) {
-                ByteBuffer out = loop.scratch().clear();
-                driver.drainOutput(out);
-                out.flip();
-                channel.write(out);
-                if (out.hasRemaining()) {
-                    unsent = ByteBuffer.allocate(out.remaining()).put(out).flip();
-                    key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
-                    lingerIfFinished();
-                    return;
-                }
-            }
-            key.interestOps(SelectionKey.OP_READ);
         } catch (IOException e) {
             peerGone(e.getMessage() == null ? "write failed" : e.getMessage());
             return;
         }
-        if (driver.isFinished()) {
-            closeNow();
+        if (!open) {
+            return;
         }
+        if (drained && driver.isFinished()) {
+            closeNow();
+            return;
+        }
+        if (!drained) {
+            lingerIfFinished();
+        }
+        int ops = (driver.wantsInput() && !driver.isFinished() ? SelectionKey.OP_READ : 0)
+                | (drained && !driver.hasOutput() ? 0 : SelectionKey.OP_WRITE);
+        if (key.isValid() && key.interestOps() != ops) {
+            key.interestOps(ops);
+        }
+    }
+
+    /** Writes what the driver has; false when the socket refused some (it is kept in {@link #unsent}). */
+    private boolean flush() throws IOException {
+        if (unsent != null) {
+            channel.write(unsent);
+            if (unsent.hasRemaining()) {
+                return false;
+            }
+            unsent = null;
+        }
+        while (driver.hasOutput()) {
+            ByteBuffer out = loop.scratch().clear();
+            driver.drainOutput(out);
+            out.flip();
+            channel.write(out);
+            if (out.hasRemaining()) {
+                unsent = ByteBuffer.allocate(out.remaining()).put(out).flip();
+                return false;
+            }
+        }
+        return true;
     }
 
     private void lingerIfFinished() {
         if (driver.isFinished() && lingerTimer == null) {
-            lingerTimer = loop.schedule(limits.linger(), this::closeNow);
+            lingerTimer = loop.schedule(limits.linger(), guarded(this::closeNow));
         }
     }
 
@@ -236,23 +308,30 @@ public final class Connection implements EventLoop.Ready {
             closeNow();
             return;
         }
-        if (open && !driver.isEstablished()) {
+        if (!driver.isEstablished()) {
             driver.onTimeout(ProtocolDriver.Timeout.HANDSHAKE);
-            afterChange();
+        }
+    }
+
+    /** Says goodbye to make room for another connection (sshd's MaxStartups). */
+    void shed() {
+        if (open && !driver.isFinished()) {
+            try {
+                driver.onTimeout(ProtocolDriver.Timeout.SHED);
+                afterChange();
+            } catch (Throwable t) {
+                failed(t);
+            }
         }
     }
 
     private void checkIdle() {
-        if (!open) {
-            return;
-        }
         long silent = System.nanoTime() - lastInput;
         long limit = limits.idle().toNanos();
         if (silent >= limit) {
             driver.onTimeout(ProtocolDriver.Timeout.IDLE);
-            afterChange();
         } else {
-            idleTimer = loop.schedule(java.time.Duration.ofNanos(limit - silent), this::checkIdle);
+            idleTimer = loop.schedule(Duration.ofNanos(limit - silent), guarded(this::checkIdle));
         }
     }
 
@@ -281,18 +360,28 @@ public final class Connection implements EventLoop.Ready {
         } catch (IOException ignored) {
             // Closing is all that is left to do.
         }
+        unsent = null;
         if (!connected.isDone()) {
             connected.completeExceptionally(new IOException("closed before connecting"));
         }
-        driver.onClosed();
-        closed.complete(null);
+        if (watcher != null) {
+            watcher.closed(this);
+        }
+        try {
+            driver.onClosed();
+        } finally {
+            closed.complete(null);
+        }
     }
 
     @Override
     public void shutdown() {
-        if (open) {
-            driver.onPeerClosed("the event loop is closing");
+        try {
+            if (open) {
+                driver.onPeerClosed("the event loop is closing");
+            }
+        } finally {
+            closeNow();
         }
-        closeNow();
     }
 }

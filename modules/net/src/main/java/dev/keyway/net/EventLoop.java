@@ -16,9 +16,16 @@ import java.util.concurrent.TimeUnit;
  * it. Everything a connection's engine does happens on this thread, so engines need no locks;
  * other threads hand work over with {@link #execute}. Closing the loop closes every channel it
  * owns and ends its thread.
+ *
+ * <p>Nothing one connection does ends the loop: a connection catches what its driver throws
+ * and closes alone, and the loop itself catches whatever escapes a ready channel, a task or a
+ * timer, so that the listener and every other connection go on.
  */
 public final class EventLoop implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("dev.keyway.net.EventLoop");
     private static final Duration JOIN_BOUND = Duration.ofSeconds(10);
+    /** The size of the loop's one read and write buffer: what a connection reads or writes at a time. */
+    static final int IO_BUFFER = 64 * 1024;
 
     private final Selector selector;
     private final Thread thread;
@@ -29,7 +36,7 @@ public final class EventLoop implements AutoCloseable {
      * connection keeps bytes of its own only when the socket does not take them all. This is
      * what keeps an idle connection small.
      */
-    private final java.nio.ByteBuffer scratch = java.nio.ByteBuffer.allocate(64 * 1024);
+    private final java.nio.ByteBuffer scratch = java.nio.ByteBuffer.allocate(IO_BUFFER);
     private volatile boolean running = true;
 
     private EventLoop(String name) throws IOException {
@@ -105,12 +112,12 @@ public final class EventLoop implements AutoCloseable {
                 }
                 for (SelectionKey key : selector.selectedKeys()) {
                     if (key.isValid()) {
-                        ((Ready) key.attachment()).ready(key);
+                        survive(() -> ((Ready) key.attachment()).ready(key));
                     }
                 }
                 selector.selectedKeys().clear();
                 for (Runnable task; (task = tasks.poll()) != null; ) {
-                    task.run();
+                    survive(task);
                 }
             }
         } catch (IOException | ClosedSelectorException e) {
@@ -132,7 +139,7 @@ public final class EventLoop implements AutoCloseable {
     private long runDueTimers() {
         while (!timers.isEmpty()) {
             Timer next = timers.peek();
-            if (next.cancelled) {
+            if (next.task == null) {
                 timers.poll();
                 continue;
             }
@@ -141,9 +148,26 @@ public final class EventLoop implements AutoCloseable {
                 return Math.max(1, TimeUnit.NANOSECONDS.toMillis(left));
             }
             timers.poll();
-            next.task.run();
+            Runnable task = next.task;
+            next.task = null;
+            survive(task);
         }
         return -1;
+    }
+
+    /**
+     * Runs one piece of work so that nothing it throws ends the loop: connections guard their
+     * own work; this is the last line for what escapes them.
+     */
+    private static void survive(Runnable work) {
+        try {
+            work.run();
+        } catch (Throwable t) {
+            if (t instanceof VirtualMachineError && !(t instanceof OutOfMemoryError || t instanceof StackOverflowError)) {
+                throw (VirtualMachineError) t;
+            }
+            LOG.log(System.Logger.Level.ERROR, "the event loop caught what a task threw", t);
+        }
     }
 
     /** Stops the loop, closes every channel it owns and waits (bounded) for its thread to end. */
@@ -165,11 +189,14 @@ public final class EventLoop implements AutoCloseable {
         return !thread.isAlive();
     }
 
-    /** A task due at a point in time; cancelled timers are dropped when they come up. */
+    /**
+     * A task due at a point in time. Cancelling drops the task at once, so that a closed
+     * connection its closure holds is not kept alive until the deadline; the empty timer is
+     * dropped when it comes up.
+     */
     static final class Timer implements Comparable<Timer> {
         private final long deadline;
-        private final Runnable task;
-        private boolean cancelled;
+        private Runnable task;
 
         Timer(long deadline, Runnable task) {
             this.deadline = deadline;
@@ -177,7 +204,7 @@ public final class EventLoop implements AutoCloseable {
         }
 
         void cancel() {
-            cancelled = true;
+            task = null;
         }
 
         @Override

@@ -33,6 +33,16 @@ public final class ObservedDriver implements ProtocolDriver {
     }
 
     @Override
+    public boolean wantsInput() {
+        return inner.wantsInput();
+    }
+
+    @Override
+    public boolean onOutputFlushed() {
+        return inner.onOutputFlushed();
+    }
+
+    @Override
     public int drainOutput(ByteBuffer dst) {
         int start = dst.position();
         int n = inner.drainOutput(dst);

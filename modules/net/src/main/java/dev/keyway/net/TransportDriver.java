@@ -38,6 +38,21 @@ public final class TransportDriver implements ProtocolDriver {
     }
 
     @Override
+    public boolean wantsInput() {
+        return transport.wantsInput();
+    }
+
+    @Override
+    public boolean onOutputFlushed() {
+        if (!transport.wantsInput()) {
+            return false;
+        }
+        transport.processInput();
+        drainEvents();
+        return transport.pendingOutput() > 0;
+    }
+
+    @Override
     public int drainOutput(ByteBuffer dst) {
         return transport.readOutput(dst);
     }

@@ -61,8 +61,10 @@ class NetworkSessionTest {
     void manySessionsAtOnce() throws Exception {
         int sessions = 40;
         Queue<TransportEvent> atServer = LoopbackPeers.events();
+        // All at once, so more than sshd's default MaxStartups would let in: raised here.
+        StartupLimits roomy = new StartupLimits(sessions, 100, sessions, sessions);
         try (Listener listener = Listener.bind(serverLoop, LoopbackPeers.ANY_PORT,
-                () -> LoopbackPeers.server(atServer), ConnectionLimits.defaults())) {
+                () -> LoopbackPeers.server(atServer), ConnectionLimits.defaults(), roomy, source -> true)) {
             List<CompletableFuture<Void>> ends = new ArrayList<>();
             List<Queue<TransportEvent>> clients = new ArrayList<>();
             for (int i = 0; i < sessions; i++) {

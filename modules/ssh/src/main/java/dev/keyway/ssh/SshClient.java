@@ -4,6 +4,7 @@ import dev.keyway.connection.ConnectionConfig;
 import dev.keyway.net.EventLoop;
 import dev.keyway.ssh.internal.ClientConnector;
 import dev.keyway.ssh.internal.ClientSettings;
+import dev.keyway.ssh.internal.KeepAlive;
 import dev.keyway.transport.HostKeyVerifier;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -35,7 +36,7 @@ public final class SshClient implements AutoCloseable {
         this.loop = EventLoop.start("keyway-client");
         this.connector = new ClientConnector(loop, new ClientSettings(
                 b.registryOrDefault(), b.policy(), b.verifier, b.rekeyAfterBytes(), b.connection(ConnectionConfig.client()),
-                b.limits(), b.timeout, b.observers(), b.banners, b.environment));
+                b.limits(), b.timeout, b.observers(), b.banners, b.environment, b.serverAlive));
     }
 
     public static Builder builder() {
@@ -67,8 +68,19 @@ public final class SshClient implements AutoCloseable {
         private HostKeyVerifier verifier;
         private Duration timeout = Duration.ofSeconds(30);
         private final Map<String, String> environment = new LinkedHashMap<>();
+        private KeepAlive serverAlive = KeepAlive.NONE;
 
         private Builder() {
+        }
+
+        /**
+         * ssh's ServerAliveInterval and ServerAliveCountMax: once the server has been silent for
+         * {@code interval}, ask it for a sign of life ({@code keepalive@openssh.com}); after
+         * {@code countMax} unanswered, end the session. Off by default, as in ssh.
+         */
+        public Builder serverAlive(Duration interval, int countMax) {
+            this.serverAlive = new KeepAlive(interval, countMax);
+            return this;
         }
 
         @Override

@@ -7,6 +7,8 @@ import dev.keyway.connection.ConnectionConfig;
 import dev.keyway.net.ConnectionLimits;
 import dev.keyway.net.EventLoop;
 import dev.keyway.net.Listener;
+import dev.keyway.net.StartupLimits;
+import dev.keyway.ssh.internal.KeepAlive;
 import dev.keyway.ssh.internal.AcceptedEnvironment;
 import dev.keyway.ssh.internal.CommandThreads;
 import dev.keyway.ssh.internal.LoginRules;
@@ -47,22 +49,31 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SshServer implements AutoCloseable {
     private static final Duration STOP_LIMIT = Duration.ofSeconds(5);
+    /** Checks that may wait for an authentication thread; beyond them an attempt fails at once. */
+    private static final int AUTHENTICATION_QUEUE = 256;
 
     private final ServerSettings settings;
     private final InetSocketAddress bindAddress;
     private final ConnectionLimits limits;
+    private final StartupLimits startups;
     private final ServerSessions sessions;
     private EventLoop loop;
     private Listener listener;
 
     private SshServer(Builder b) {
         this.bindAddress = b.bind;
-        this.limits = b.limits();
+        ConnectionLimits given = b.limits();
+        // LoginGraceTime runs from the TCP accept to USERAUTH_SUCCESS: the connection's handshake timer.
+        this.limits = new ConnectionLimits(b.loginGraceTime, given.idle(), given.linger());
+        this.startups = b.startups;
         ExecutorService commands = CommandThreads.bounded("keyway-command-", b.maxCommands);
-        this.settings = new ServerSettings(b.registryOrDefault(), b.policy(), b.hostKeys, b.passwords, b.publicKeys, b.keyboardInteractive,
-                new LoginRules(b.banner, b.maxAuthTries, b.loginGraceTime, b.chains), b.exec, b.shell, b.subsystems,
+        ExecutorService checks = CommandThreads.queued("keyway-auth-", b.authenticationThreads, AUTHENTICATION_QUEUE);
+        this.settings = new ServerSettings(b.registryOrDefault(), b.policy(), b.hostKeys, b.passwords, b.publicKeys,
+                b.keyboardInteractive, new LoginRules(b.banner, b.maxAuthTries, b.loginGraceTime, b.failureDelay, b.chains),
+                b.exec, b.shell, b.subsystems,
                 new AcceptedEnvironment(b.acceptEnv != null ? b.acceptEnv : AcceptedEnvironment.DEFAULT_PATTERNS),
-                b.connection(ConnectionConfig.server()), b.rekeyAfterBytes(), b.observers(), commands);
+                b.connection(ConnectionConfig.server()).withMaxChannels(b.maxSessions), b.rekeyAfterBytes(),
+                b.observers(), commands, checks, b.clientAlive, b.penalties.table());
         this.sessions = new ServerSessions(settings);
     }
 
@@ -77,7 +88,8 @@ public final class SshServer implements AutoCloseable {
         }
         loop = EventLoop.start("keyway-server");
         try {
-            listener = Listener.bind(loop, bindAddress, sessions::newSession, limits);
+            listener = Listener.bind(loop, bindAddress, sessions::newSession, limits, startups,
+                    settings.penalties()::admits);
         } catch (IOException e) {
             loop.close();
             throw e;
@@ -98,12 +110,13 @@ public final class SshServer implements AutoCloseable {
         if (loop != null) {
             loop.close();
         }
-        ExecutorService commands = settings.commands();
-        commands.shutdownNow();
-        try {
-            commands.awaitTermination(STOP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        for (ExecutorService pool : List.of(settings.commands(), settings.checks())) {
+            pool.shutdownNow();
+            try {
+                pool.awaitTermination(STOP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -122,7 +135,13 @@ public final class SshServer implements AutoCloseable {
         private String banner;
         private int maxAuthTries = UserAuthServerConfig.DEFAULT_MAX_ATTEMPTS;
         private Duration loginGraceTime = UserAuthServerConfig.DEFAULT_LOGIN_GRACE_TIME;
+        private Duration failureDelay = UserAuthServerConfig.DEFAULT_FAILURE_DELAY;
         private final List<List<String>> chains = new ArrayList<>();
+        private StartupLimits startups = StartupLimits.defaults();
+        private int maxSessions = ConnectionConfig.DEFAULT_MAX_CHANNELS;
+        private KeepAlive clientAlive = KeepAlive.NONE;
+        private SourcePenalties penalties = SourcePenalties.defaults();
+        private int authenticationThreads = 4;
 
         private Builder() {
         }
@@ -212,7 +231,10 @@ public final class SshServer implements AutoCloseable {
             return this;
         }
 
-        /** How long a client may take to log in; 120 s by default, as OpenSSH's LoginGraceTime. */
+        /**
+         * How long a client may take from the TCP connection to a successful login; 120 s by
+         * default, as OpenSSH's LoginGraceTime. A connection past it gets DISCONNECT.
+         */
         public Builder loginGraceTime(Duration grace) {
             if (grace.isNegative() || grace.isZero()) {
                 throw new IllegalArgumentException("the login grace time must be positive");
@@ -232,6 +254,66 @@ public final class SshServer implements AutoCloseable {
                 throw new IllegalArgumentException("a chain names at least one method");
             }
             chains.add(List.of(chain));
+            return this;
+        }
+
+        /**
+         * The least time between a password (or keyboard-interactive) request and the FAILURE
+         * that answers a wrong one; 1 s by default. Zero answers at once.
+         */
+        public Builder failureDelay(Duration delay) {
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("the failure delay cannot be negative");
+            }
+            this.failureDelay = delay;
+            return this;
+        }
+
+        /**
+         * How many connections may wait for their login, and how the server sheds them beyond
+         * that: sshd's MaxStartups and PerSourceMaxStartups; 10:30:100 and no per-source cap
+         * by default. See {@link StartupLimits}.
+         */
+        public Builder maxStartups(StartupLimits limits) {
+            this.startups = Objects.requireNonNull(limits);
+            return this;
+        }
+
+        /** How many channels one connection may have open; 10 by default, as sshd's MaxSessions. */
+        public Builder maxSessions(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxSessions must be positive");
+            }
+            this.maxSessions = max;
+            return this;
+        }
+
+        /**
+         * sshd's ClientAliveInterval and ClientAliveCountMax: once a logged-in client has been
+         * silent for {@code interval}, ask it for a sign of life ({@code keepalive@openssh.com});
+         * after {@code countMax} unanswered, end the session. Off by default, as in sshd.
+         */
+        public Builder clientAlive(Duration interval, int countMax) {
+            this.clientAlive = new KeepAlive(interval, countMax);
+            return this;
+        }
+
+        /** sshd's PerSourcePenalties; {@link SourcePenalties#defaults()} unless set. */
+        public Builder perSourcePenalties(SourcePenalties penalties) {
+            this.penalties = Objects.requireNonNull(penalties);
+            return this;
+        }
+
+        /**
+         * How many authenticators (password, public key, keyboard-interactive checks) may run at
+         * once, on threads of their own, so that a slow directory lookup does not hold up the
+         * network thread; 4 by default, with a queue of 256 behind them.
+         */
+        public Builder authenticationThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("authenticationThreads must be positive");
+            }
+            this.authenticationThreads = threads;
             return this;
         }
 

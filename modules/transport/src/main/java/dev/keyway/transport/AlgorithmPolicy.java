@@ -45,16 +45,19 @@ public final class AlgorithmPolicy {
     }
 
     private final Map<AlgorithmCategory, Rule> rules;
+    /** The signature algorithms taken for user keys (sshd's PubkeyAcceptedAlgorithms). */
+    private final Rule publicKeys;
 
-    private AlgorithmPolicy(Map<AlgorithmCategory, Rule> rules) {
+    private AlgorithmPolicy(Map<AlgorithmCategory, Rule> rules, Rule publicKeys) {
         this.rules = rules;
+        this.publicKeys = publicKeys;
     }
 
     /** OpenSSH's order, with names added by providers offered after the known ones. */
     public static AlgorithmPolicy defaults() {
         Map<AlgorithmCategory, Rule> m = new EnumMap<>(AlgorithmCategory.class);
         DEFAULTS.forEach((c, l) -> m.put(c, new Rule(l, true, Set.of())));
-        return new AlgorithmPolicy(m);
+        return new AlgorithmPolicy(m, m.get(AlgorithmCategory.HOST_KEY));
     }
 
     /**
@@ -64,7 +67,27 @@ public final class AlgorithmPolicy {
      * (with {@code *} and {@code ?} wildcards), {@code ^} puts the names first.
      */
     public AlgorithmPolicy with(AlgorithmCategory category, String spec) {
-        Rule r = rules.get(category);
+        Map<AlgorithmCategory, Rule> m = new EnumMap<>(rules);
+        m.put(category, changed(rules.get(category), spec));
+        return new AlgorithmPolicy(m, publicKeys);
+    }
+
+    /**
+     * A changed list of signature algorithms accepted for user keys (RFC 4252 §7), in the
+     * syntax of sshd's {@code PubkeyAcceptedAlgorithms}; what a server announces in
+     * {@code server-sig-algs} (RFC 8308 §3.1). Every signature algorithm of the registry by
+     * default, whatever host key algorithms the server offers.
+     */
+    public AlgorithmPolicy withPublicKeyAlgorithms(String spec) {
+        return new AlgorithmPolicy(rules, changed(publicKeys, spec));
+    }
+
+    /** The signature algorithms accepted for user keys, in order, given the registry. */
+    public List<String> publicKeyAlgorithms(AlgorithmRegistry registry) {
+        return offered(publicKeys, registry.names(AlgorithmCategory.HOST_KEY));
+    }
+
+    private static Rule changed(Rule r, String spec) {
         Rule changed;
         if (spec.startsWith("+")) {
             changed = new Rule(concat(r.order(), names(spec.substring(1))), r.offerOthers(), r.removed());
@@ -77,15 +100,15 @@ public final class AlgorithmPolicy {
         } else {
             changed = new Rule(names(spec), false, Set.of());
         }
-        Map<AlgorithmCategory, Rule> m = new EnumMap<>(rules);
-        m.put(category, changed);
-        return new AlgorithmPolicy(m);
+        return changed;
     }
 
     /** The names to offer for a category, in order, given what the registry supplies. */
     public List<String> offered(AlgorithmCategory category, AlgorithmRegistry registry) {
-        Rule r = rules.get(category);
-        List<String> supported = registry.names(category);
+        return offered(rules.get(category), registry.names(category));
+    }
+
+    private static List<String> offered(Rule r, List<String> supported) {
         LinkedHashSet<String> out = new LinkedHashSet<>();
         for (String n : r.order()) {
             if (supported.contains(n)) {

@@ -25,7 +25,15 @@ public record KexInit(
 
     /** Message number of SSH_MSG_KEXINIT. */
     public static final int MESSAGE_NUMBER = 20;
-    static final int COOKIE_LENGTH = 16;
+    /** RFC 4253 §7.1: the cookie is 16 random bytes. */
+    public static final int COOKIE_LENGTH = 16;
+    /**
+     * The largest KEXINIT accepted. Ten name-lists of the most names
+     * {@link SshReader#readNameList} takes fit in it; real ones are under 2 KiB. The payload
+     * is kept until the exchange ends (it is hashed into H), so it is bounded here rather than
+     * by the packet size.
+     */
+    public static final int MAX_LENGTH = 64 * 1024;
 
     public KexInit {
         if (cookie.length != COOKIE_LENGTH) {
@@ -64,6 +72,9 @@ public record KexInit(
 
     /** Parses a payload that starts with the message number. */
     public static KexInit decode(byte[] payload) throws WireFormatException {
+        if (payload.length > MAX_LENGTH) {
+            throw new WireFormatException("KEXINIT of " + payload.length + " bytes, more than " + MAX_LENGTH);
+        }
         SshReader r = new SshReader(payload);
         if (r.readByte() != MESSAGE_NUMBER) {
             throw new WireFormatException("not an SSH_MSG_KEXINIT");

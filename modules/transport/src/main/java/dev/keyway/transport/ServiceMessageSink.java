@@ -9,6 +9,11 @@ package dev.keyway.transport;
 @FunctionalInterface
 public interface ServiceMessageSink {
 
-    /** One message, message number first, at {@code buf[off, off+len)}. */
-    void accept(byte[] buf, int off, int len);
+    /**
+     * One message, message number first, at {@code buf[off, off+len)}.
+     *
+     * @return false when no layer knows the message number: the transport answers
+     *     SSH_MSG_UNIMPLEMENTED (RFC 4253 §11.4)
+     */
+    boolean accept(byte[] buf, int off, int len);
 }

@@ -44,9 +44,68 @@ public final class SshTransport {
         engine.receive(data, 0, data.length);
     }
 
-    /** Bytes waiting to be sent to the peer. */
+    /** Bytes ready to be sent to the peer now. */
     public int pendingOutput() {
         return engine.pendingOutput();
+    }
+
+    /**
+     * Everything waiting for the peer: bytes ready to send and messages held while a key
+     * exchange runs. A layer that produces output on its own (channel data) stops while
+     * {@link #isSaturated()}.
+     */
+    public long outputBacklog() {
+        return engine.outputBacklog();
+    }
+
+    /**
+     * How many more bytes of output the engine takes before it is {@linkplain #isSaturated()
+     * saturated}: what a layer that produces data on its own (channel data) may send now.
+     */
+    public long outputRoom() {
+        return engine.outputRoom();
+    }
+
+    /**
+     * Whether the output backlog reached the high-water mark
+     * ({@link TransportConfig#outputHighWater()}): the engine then takes no more packets from
+     * its input, and whoever writes to it should wait for the backlog to drain.
+     */
+    public boolean isSaturated() {
+        return engine.saturated();
+    }
+
+    /**
+     * Whether the engine takes more input now: false once it is closed, while its output is
+     * saturated, or while input is paused. The owner stops reading from the peer until it is
+     * true again, then calls {@link #processInput()}; input given anyway is buffered, up to one
+     * packet and one read more.
+     */
+    public boolean wantsInput() {
+        return engine.wantsInput();
+    }
+
+    /** Runs the protocol over input that was held back; call when {@link #wantsInput()} turns true. */
+    public void processInput() {
+        engine.processInput();
+    }
+
+    /**
+     * Holds back the packets that arrive, buffered, until {@link #resumeInput()}: for an owner
+     * whose layer above waits on something (an authentication check) before its next message.
+     */
+    public void pauseInput() {
+        engine.pauseInput();
+    }
+
+    /** Takes packets again, starting with those held back. */
+    public void resumeInput() {
+        engine.resumeInput();
+    }
+
+    /** The largest payload {@link #send} takes. */
+    public int maxPayload() {
+        return engine.maxPayload();
     }
 
     /** Takes up to {@code len} bytes to send; returns how many were taken. */

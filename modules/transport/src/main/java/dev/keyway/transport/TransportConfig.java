@@ -16,6 +16,11 @@ import java.util.Objects;
  * @param softwareVersion the softwareversion part of the identification string (RFC 4253 §4.2)
  * @param rekeyAfterBytes start a new key exchange once this many bytes went either way
  *        since the last one (RFC 4253 §9 recommends 1 GiB)
+ * @param rekeyAfterPackets start one once either direction carried this many packets under
+ *        the current keys (OpenSSH's 2^31; a key never protects 2^32, see {@code KeyLifetime})
+ * @param outputHighWater the bytes waiting for the peer (queued and held during an exchange)
+ *        at which the engine stops taking input, so that a peer that does not read cannot
+ *        make it buffer more
  * @param maxPacketLength the largest {@code packet_length} accepted, checked before allocation
  * @param strictKex offer OpenSSH's strict key exchange (the Terrapin countermeasure)
  * @param hostKeys the server's host key pairs (server only)
@@ -27,15 +32,24 @@ public record TransportConfig(
         SecureRandom random,
         String softwareVersion,
         long rekeyAfterBytes,
+        long rekeyAfterPackets,
         int maxPacketLength,
+        int outputHighWater,
         boolean strictKex,
         List<KeyPair> hostKeys,
         HostKeyVerifier hostKeyVerifier) {
 
     /** RFC 4253 §9: re-exchange after each gigabyte. */
     public static final long DEFAULT_REKEY_BYTES = 1L << 30;
+    /** OpenSSH's MAX_PACKETS (RFC 4344 §3.1 asks for a re-exchange before 2^32). */
+    public static final long DEFAULT_REKEY_PACKETS = 1L << 31;
     /** OpenSSH's limit; RFC 4253 §6.1 requires at least 35000. */
     public static final int DEFAULT_MAX_PACKET_LENGTH = 256 * 1024;
+    /**
+     * Enough output in flight to keep a fast link busy (eight 32 KiB channel packets), small
+     * enough that a thousand stalled peers cost a quarter of a gigabyte at worst.
+     */
+    public static final int DEFAULT_OUTPUT_HIGH_WATER = 256 * 1024;
 
     public TransportConfig {
         Objects.requireNonNull(registry, "registry");
@@ -44,8 +58,11 @@ public record TransportConfig(
         Objects.requireNonNull(softwareVersion, "softwareVersion");
         hostKeys = List.copyOf(hostKeys);
         Objects.requireNonNull(hostKeyVerifier, "hostKeyVerifier");
-        if (rekeyAfterBytes <= 0) {
-            throw new IllegalArgumentException("rekeyAfterBytes must be positive");
+        if (rekeyAfterBytes <= 0 || rekeyAfterPackets <= 0) {
+            throw new IllegalArgumentException("re-key limits must be positive");
+        }
+        if (outputHighWater < 1) {
+            throw new IllegalArgumentException("outputHighWater must be positive");
         }
         if (maxPacketLength < 35000) {
             throw new IllegalArgumentException("RFC 4253 §6.1 requires packets of at least 35000 bytes");
@@ -72,7 +89,9 @@ public record TransportConfig(
         private SecureRandom random;
         private String softwareVersion = "Keyway_0.1";
         private long rekeyAfterBytes = DEFAULT_REKEY_BYTES;
+        private long rekeyAfterPackets = DEFAULT_REKEY_PACKETS;
         private int maxPacketLength = DEFAULT_MAX_PACKET_LENGTH;
+        private int outputHighWater = DEFAULT_OUTPUT_HIGH_WATER;
         private boolean strictKex = true;
         private List<KeyPair> hostKeys = List.of();
         private HostKeyVerifier hostKeyVerifier = key -> false;
@@ -101,6 +120,16 @@ public record TransportConfig(
             return this;
         }
 
+        public Builder rekeyAfterPackets(long packets) {
+            this.rekeyAfterPackets = packets;
+            return this;
+        }
+
+        public Builder outputHighWater(int bytes) {
+            this.outputHighWater = bytes;
+            return this;
+        }
+
         public Builder maxPacketLength(int length) {
             this.maxPacketLength = length;
             return this;
@@ -123,7 +152,8 @@ public record TransportConfig(
 
         public TransportConfig build() {
             return new TransportConfig(registry, policy, random != null ? random : new SecureRandom(),
-                    softwareVersion, rekeyAfterBytes, maxPacketLength, strictKex, hostKeys, hostKeyVerifier);
+                    softwareVersion, rekeyAfterBytes, rekeyAfterPackets, maxPacketLength, outputHighWater, strictKex,
+                    hostKeys, hostKeyVerifier);
         }
     }
 }

@@ -35,10 +35,26 @@ public sealed interface TransportEvent {
     }
 
     /**
-     * A key exchange method message or NEWKEYS was sent or received; {@code detail} says what
-     * it carried (never secret material).
+     * SSH_MSG_KEX_ECDH_INIT (RFC 5656 §4, RFC 8731 §3) went out or came in: the client's
+     * ephemeral public value Q_C (for a KEM, its encapsulation key), of this many bytes.
      */
-    record KexMessage(boolean sent, String messageName, String detail) implements TransportEvent {
+    record KexEcdhInit(boolean sent, int publicValueLength) implements TransportEvent {
+    }
+
+    /**
+     * SSH_MSG_KEX_ECDH_REPLY went out or came in: the server's host key K_S (of this type, e.g.
+     * {@code ssh-ed25519}), its ephemeral value Q_S of this many bytes, and its signature of the
+     * exchange hash H with this algorithm.
+     */
+    record KexEcdhReply(boolean sent, String hostKeyType, String signatureAlgorithm, int publicValueLength)
+            implements TransportEvent {
+    }
+
+    /**
+     * SSH_MSG_NEWKEYS (RFC 4253 §7.3) went out, after which this side encrypts with
+     * {@code cipher}, or came in, after which the peer does.
+     */
+    record NewKeys(boolean sent, String cipher) implements TransportEvent {
     }
 
     /** The client accepted the server's host key after checking its signature over H. */

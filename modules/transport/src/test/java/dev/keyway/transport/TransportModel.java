@@ -198,7 +198,7 @@ final class TransportModel {
         void checkNothingBeforeFirstNewKeys() {
             boolean newKeys = false;
             for (TransportEvent e : events) {
-                if (e instanceof TransportEvent.KexMessage k && !k.sent() && k.messageName().contains("NEWKEYS")) {
+                if (e instanceof TransportEvent.NewKeys k && !k.sent()) {
                     newKeys = true;
                 }
                 if (e instanceof TransportEvent.ServiceMessage && !newKeys) {

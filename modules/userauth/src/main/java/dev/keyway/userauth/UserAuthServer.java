@@ -162,7 +162,7 @@ public final class UserAuthServer {
             outcome = done.join();
         } catch (RuntimeException failedCheck) {
             // The embedder's check threw or the pool was full: a failed attempt, and no detail.
-            outcome = new Outcome.Failure(true);
+            outcome = Outcome.Failure.wrongSecret();
         }
         checking = null;
         try {
@@ -238,7 +238,7 @@ public final class UserAuthServer {
         method = request.method();
         chains.bindUser(request.user());
         if (!chains.next().contains(request.method())) {
-            fail(counted, false, nowNanos);
+            fail(counted, false, "", nowNanos);
             return;
         }
         UserAuthMethod plugin = config.registry.userAuthMethod(request.method()).orElseThrow();
@@ -264,9 +264,10 @@ public final class UserAuthServer {
             if (chains.isComplete()) {
                 state = State.AUTHENTICATED;
                 sender.send(new byte[] {(byte) MessageNumbers.USERAUTH_SUCCESS});
-                events.add(new UserAuthServerEvent.Authenticated(user, chains.done(), restrictions));
+                events.add(new UserAuthServerEvent.Authenticated(user, chains.done(), restrictions,
+                        success.credential()));
             } else {
-                events.add(new UserAuthServerEvent.PartialSuccess(user, chains.done()));
+                events.add(new UserAuthServerEvent.PartialSuccess(user, chains.done(), success.credential()));
                 sender.send(new FailureMessage(chains.canContinue(), true).encode());
             }
         } else if (outcome instanceof Outcome.PartialSuccess) {
@@ -277,14 +278,16 @@ public final class UserAuthServer {
             sender.send(new FailureMessage(chains.canContinue(), true).encode());
         } else {
             exchange = null;
-            fail(true, ((Outcome.Failure) outcome).secretChecked(), nowNanos);
+            Outcome.Failure failure = (Outcome.Failure) outcome;
+            fail(true, failure.secretChecked(), failure.credential(), nowNanos);
         }
     }
 
-    private void fail(boolean counted, boolean secretChecked, long nowNanos) throws SshProtocolException {
+    private void fail(boolean counted, boolean secretChecked, String credential, long nowNanos)
+            throws SshProtocolException {
         if (counted) {
             failures++;
-            events.add(new UserAuthServerEvent.AttemptFailed(user, method));
+            events.add(new UserAuthServerEvent.AttemptFailed(user, method, credential));
             if (failures >= config.maxAttempts) {
                 throw new SshProtocolException(DisconnectReason.NO_MORE_AUTH_METHODS_AVAILABLE,
                         "too many authentication failures");

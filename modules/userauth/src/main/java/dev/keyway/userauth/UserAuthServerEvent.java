@@ -16,8 +16,10 @@ public sealed interface UserAuthServerEvent {
      * @param user the authenticated user name
      * @param methods the methods that succeeded, in order (more than one after partial success)
      * @param restrictions what the login may do, from every method that succeeded
+     * @param credential what the last method checked, for the log (a key's type and
+     *        fingerprint), never a secret; may be empty
      */
-    record Authenticated(String user, List<String> methods, LoginRestrictions restrictions)
+    record Authenticated(String user, List<String> methods, LoginRestrictions restrictions, String credential)
             implements UserAuthServerEvent {
         public Authenticated {
             methods = List.copyOf(methods);
@@ -29,13 +31,17 @@ public sealed interface UserAuthServerEvent {
      *
      * @param methods the methods that succeeded so far, in order
      */
-    record PartialSuccess(String user, List<String> methods) implements UserAuthServerEvent {
+    record PartialSuccess(String user, List<String> methods, String credential) implements UserAuthServerEvent {
         public PartialSuccess {
             methods = List.copyOf(methods);
         }
     }
 
-    /** An attempt failed and counted against the limit; for the local log, not the peer. */
-    record AttemptFailed(String user, String method) implements UserAuthServerEvent {
+    /**
+     * An attempt failed and counted against the limit; for the local log, not the peer.
+     *
+     * @param credential what was tried (a key's type and fingerprint), never a secret; may be empty
+     */
+    record AttemptFailed(String user, String method, String credential) implements UserAuthServerEvent {
     }
 }

@@ -20,6 +20,8 @@ public final class Connection {
     final ConnectionConfig config;
     final ChannelTable table = new ChannelTable();
     final ArrayDeque<ConnectionEvent> events = new ArrayDeque<>();
+    /** Names of this side's global requests that wait for the peer's reply, oldest first (RFC 4254 §4). */
+    final ArrayDeque<String> awaitingGlobalReplies = new ArrayDeque<>();
     private final MessageSender out;
     private final Inbound inbound = new Inbound(this);
 
@@ -136,6 +138,13 @@ public final class Connection {
             c.awaitingReplies.add(request.type());
         }
         send(new Request(c.peerId, request.type(), wantReply, RequestCodec.encode(request)));
+    }
+
+    public void sendGlobalRequest(String name, boolean wantReply, byte[] data) {
+        if (wantReply) {
+            awaitingGlobalReplies.add(name);
+        }
+        send(new GlobalRequest(name, wantReply, data.clone()));
     }
 
     public void replyToRequest(int id, boolean success) {

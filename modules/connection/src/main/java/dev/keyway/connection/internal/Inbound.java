@@ -22,8 +22,12 @@ final class Inbound {
     void handle(ConnectionMessage m) throws SshProtocolException {
         if (m instanceof GlobalRequest g) {
             onGlobalRequest(g);
-        } else if (m instanceof GlobalReply) {
-            throw error("global request reply, but no global request was sent");
+        } else if (m instanceof GlobalReply r) {
+            String name = conn.awaitingGlobalReplies.poll();
+            if (name == null) {
+                throw error("global request reply, but no global request waits for one");
+            }
+            conn.events.add(new GlobalRequestReplied(name, r.success()));
         } else if (m instanceof ChannelOpen o) {
             onOpen(o);
         } else if (m instanceof OpenConfirmation c) {
@@ -57,7 +61,7 @@ final class Inbound {
         } else {
             Channel c = conn.table.add(o.type(), ChannelState.AWAITING_DECISION);
             c.peerId = o.sender();
-            c.peerWindow = new PeerWindow(o.window(), o.maxPacket());
+            c.peerWindow = new PeerWindow(o.window(), Math.min(o.maxPacket(), conn.config.sendLimit()));
             c.localWindow = new LocalWindow(conn.config.initialWindow(), conn.config.maxPacket());
             conn.events.add(new ChannelOpenRequested(c.id, o.type(), o.data()));
         }
@@ -74,7 +78,7 @@ final class Inbound {
             throw error("open confirmation with a maximum packet size of 0");
         }
         c.peerId = m.sender();
-        c.peerWindow = new PeerWindow(m.window(), m.maxPacket());
+        c.peerWindow = new PeerWindow(m.window(), Math.min(m.maxPacket(), conn.config.sendLimit()));
         c.state = ChannelState.OPEN;
         conn.events.add(new ChannelOpened(c.id));
     }
@@ -150,6 +154,10 @@ final class Inbound {
      */
     private void onRequest(Channel c, Request r) throws SshProtocolException {
         ChannelRequest request = RequestCodec.parse(r.type(), r.data());
+        if (r.wantReply() && c.replies.size() >= conn.config.maxPendingRequests()) {
+            // A peer that asks without waiting for answers cannot make this side keep a backlog.
+            throw error("more than " + conn.config.maxPendingRequests() + " requests wait for replies on " + c);
+        }
         if (RequestCodec.addressedTo(conn.client, request)) {
             if (r.wantReply()) {
                 c.replies.addUndecided();

@@ -13,6 +13,10 @@ final class PeerWindow {
     private long window;
     private final long maxPacket;
 
+    /**
+     * @param maxPacket the peer's maximum packet size, already clamped to what this side can
+     *        send in one message
+     */
     PeerWindow(long window, long maxPacket) {
         this.window = window;
         this.maxPacket = maxPacket;
@@ -22,9 +26,9 @@ final class PeerWindow {
         return window;
     }
 
-    /** The largest data message the peer accepts, capped to what one Java array can carry. */
+    /** The most data one message may carry: the peer's maximum, within this side's limit. */
     int maxPacket() {
-        return (int) Math.min(maxPacket, Integer.MAX_VALUE - 64);
+        return (int) maxPacket;
     }
 
     /** How many of {@code wanted} bytes the window lets this side send now. */

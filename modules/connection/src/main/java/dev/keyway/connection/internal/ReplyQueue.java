@@ -12,6 +12,11 @@ final class ReplyQueue {
     /** null: the owner has not answered yet. */
     private final ArrayDeque<Boolean[]> replies = new ArrayDeque<>();
 
+    /** Requests whose replies have not gone out yet. */
+    int size() {
+        return replies.size();
+    }
+
     void addUndecided() {
         replies.add(new Boolean[1]);
     }

@@ -58,12 +58,19 @@ final class RequestCodec {
         return w.toByteArray();
     }
 
+    /**
+     * The most bytes of terminal modes a {@code pty-req} may carry (RFC 4254 §8): each mode is
+     * five bytes and fewer than a hundred opcodes are defined.
+     */
+    static final int MAX_MODES = 1024;
+
     /** The request of a known type, or {@link OtherRequest}; malformed data is a protocol error. */
     static ChannelRequest parse(String type, byte[] data) throws SshProtocolException {
         SshReader r = new SshReader(data);
+        if (type.equals("pty-req")) {
+            return ptyRequest(r);
+        }
         ChannelRequest request = switch (type) {
-            case "pty-req" -> new PtyRequest(r.readUtf8(), r.readUint32(), r.readUint32(), r.readUint32(),
-                    r.readUint32(), r.readString());
             case "env" -> new EnvRequest(r.readUtf8(), r.readUtf8());
             case "shell" -> new ShellRequest();
             case "exec" -> new ExecRequest(r.readString());
@@ -76,5 +83,19 @@ final class RequestCodec {
         };
         r.expectEnd();
         return request;
+    }
+
+    private static PtyRequest ptyRequest(SshReader r) throws SshProtocolException {
+        String term = r.readUtf8();
+        int columns = r.readUint32();
+        int rows = r.readUint32();
+        int width = r.readUint32();
+        int height = r.readUint32();
+        if (r.remaining() > MAX_MODES + 4) {
+            throw new dev.keyway.api.wire.WireFormatException("pty-req with more than " + MAX_MODES + " bytes of modes");
+        }
+        PtyRequest p = new PtyRequest(term, columns, rows, width, height, r.readString());
+        r.expectEnd();
+        return p;
     }
 }

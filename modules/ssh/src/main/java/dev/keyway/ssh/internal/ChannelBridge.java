@@ -13,9 +13,11 @@ import java.util.concurrent.ExecutionException;
 /**
  * One channel between the loop's thread, which alone touches the {@link ConnectionEngine},
  * and the blocking streams of other threads. Inbound data waits in {@link InboundStream}s
- * until read; outbound writes wait here, in order, until the peer's window takes them
- * (RFC 4254 §5.2) and are retried on every WINDOW_ADJUST. When the channel or the session
- * ends, every waiting thread is woken with an {@link IOException} or end of stream.
+ * until read; outbound writes wait here, in order, in their writers' own arrays, until both
+ * the peer's window (RFC 4254 §5.2) and the transport's output (its high-water mark) take
+ * them, and are retried on every WINDOW_ADJUST and every time the socket drained. When the
+ * channel or the session ends, every waiting thread is woken with an {@link IOException} or
+ * end of stream.
  */
 final class ChannelBridge {
     /** The data type of plain SSH_MSG_CHANNEL_DATA, as opposed to an extended type. */
@@ -71,22 +73,32 @@ final class ChannelBridge {
         extended.end();
     }
 
-    /** Sends what the peer's window allows; call when a write arrives and on WINDOW_ADJUST. */
+    /**
+     * Sends what the peer's window and the transport's output allow; call when a write arrives,
+     * on WINDOW_ADJUST and when the socket drained.
+     */
     void pump() {
         while (!writes.isEmpty()) {
             PendingWrite w = writes.peek();
+            int room = (int) Math.min(w.bytes.length - w.sent, driver.outputRoom());
+            if (room == 0) {
+                return; // the socket is behind: the driver calls again once it drained
+            }
             int n;
             try {
-                n = w.dataType == PLAIN_DATA ? engine.write(id, w.bytes, w.sent, w.bytes.length - w.sent)
-                        : engine.writeExtended(id, w.dataType, w.bytes, w.sent, w.bytes.length - w.sent);
+                n = w.dataType == PLAIN_DATA ? engine.write(id, w.bytes, w.sent, room)
+                        : engine.writeExtended(id, w.dataType, w.bytes, w.sent, room);
             } catch (IllegalStateException e) {
                 writes.poll();
                 w.done.completeExceptionally(new IOException("the channel takes no more data"));
                 continue;
             }
             w.sent += n;
-            if (w.sent < w.bytes.length) {
+            if (n < room) {
                 return; // the window is spent: WINDOW_ADJUST calls again
+            }
+            if (w.sent < w.bytes.length) {
+                continue;
             }
             writes.poll();
             w.done.complete(null);

@@ -44,6 +44,7 @@ final class ClientRole implements SessionRole {
     private List<String> serverSigAlgs = List.of();
     private UserAuthClient userAuth;
     private ConnectionEngine engine;
+    private KeepAlive.Watch keepAlive;
 
     ClientRole(SessionDriver driver, ClientSettings settings, String user, Credentials credentials) {
         this.driver = driver;
@@ -117,7 +118,9 @@ final class ClientRole implements SessionRole {
                 settings.banners().accept(b.message());
             } else if (e instanceof UserAuthClientEvent.Succeeded && stage == Stage.USER_AUTH) {
                 stage = Stage.CONNECTION;
-                engine = new ConnectionEngine(true, settings.connection(), driver::send);
+                engine = new ConnectionEngine(true, settings.connection().withSendLimit(driver.maxPayload() - 64),
+                        driver::send);
+                keepAlive = settings.serverAlive().watch(driver, engine, "server");
                 authenticated.complete(null);
             } else if (e instanceof UserAuthClientEvent.Failed f) {
                 authenticated.completeExceptionally(new AuthenticationException(f.canContinue()));
@@ -170,11 +173,31 @@ final class ClientRole implements SessionRole {
             }
         } else if (event instanceof ConnectionEvent.ChannelClosed c) {
             channels.remove(c.channel()).onEnded("channel closed");
+        } else if (event instanceof ConnectionEvent.GlobalRequestReplied) {
+            keepAlive.answered();
         }
     }
 
     @Override
-    public void onEnded(String why) {
+    public boolean loggedIn() {
+        return engine != null;
+    }
+
+    @Override
+    public String handshakeTimeoutMessage() {
+        return "handshake timeout";
+    }
+
+    @Override
+    public void onOutputFlushed() {
+        for (ClientChannel c : channels.values()) {
+            c.bridge().pump();
+        }
+    }
+
+    @Override
+    public void onEnded(TransportEvent.Disconnected how) {
+        String why = how.reason() + (how.byPeer() ? " from the peer: " : ": ") + how.description();
         authenticated.completeExceptionally(new IOException("the session ended: " + why));
         for (ClientChannel c : List.copyOf(channels.values())) {
             c.onEnded(why);

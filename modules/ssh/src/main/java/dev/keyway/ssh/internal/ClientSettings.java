@@ -12,11 +12,12 @@ import java.util.function.Consumer;
 
 /**
  * What every session of one client shares: algorithms, host key check, limits, observers, banner
- * handler, and the variables every session channel asks for (RFC 4254 §6.4).
+ * handler, the variables every session channel asks for (RFC 4254 §6.4), and the keepalive
+ * (ssh's ServerAliveInterval).
  */
 public record ClientSettings(AlgorithmRegistry registry, AlgorithmPolicy policy, HostKeyVerifier verifier,
         long rekeyAfterBytes, ConnectionConfig connection, ConnectionLimits limits, Duration timeout,
-        SessionObservers observers, Consumer<String> banners, Map<String, String> environment) {
+        SessionObservers observers, Consumer<String> banners, Map<String, String> environment, KeepAlive serverAlive) {
 
     public ClientSettings {
         environment = Map.copyOf(environment);

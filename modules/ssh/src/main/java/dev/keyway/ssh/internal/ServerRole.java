@@ -2,36 +2,51 @@ package dev.keyway.ssh.internal;
 
 import dev.keyway.api.DisconnectReason;
 import dev.keyway.api.SshProtocolException;
+import dev.keyway.api.auth.LoginRestrictions;
 import dev.keyway.connection.ConnectionEngine;
 import dev.keyway.connection.ConnectionEvent;
 import dev.keyway.transport.SshTransport;
 import dev.keyway.transport.TransportEvent;
 import dev.keyway.userauth.UserAuthServer;
 import dev.keyway.userauth.UserAuthServerEvent;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * The server's stack: after the key exchange it accepts {@code ssh-userauth} (RFC 4253 §10),
- * authenticates the user within the login grace time (RFC 4252), then serves session channels
- * (RFC 4254 §6) with the embedder's handlers.
+ * authenticates the user (RFC 4252) within the login grace time, which the connection's
+ * handshake timer counts from the TCP accept, then serves session channels (RFC 4254 §6)
+ * with the embedder's handlers.
  *
  * <pre>
  *  [service request] ─ SERVICE_REQUEST ssh-userauth ─▶ [user auth] ─ USERAUTH_SUCCESS ─▶ [connection]
  *        │ another service: SERVICE_NOT_AVAILABLE          │ grace time over, too many failures
  *        └ anything else: PROTOCOL_ERROR                   └▶ DISCONNECT
  * </pre>
+ *
+ * While the user authentication engine waits (an embedder's check on the authentication
+ * pool, or the delay before a FAILURE), the session holds the client's next messages back.
  */
 final class ServerRole implements SessionRole {
     private final SessionDriver driver;
     private final SshTransport transport;
     private final ServerSettings settings;
     private final Map<Integer, ServerChannel> channels = new HashMap<>();
+    private ServerLog log;
     private UserAuthServer userAuth;
+    /** Whether the session holds input back for user authentication, and for what. */
+    private boolean inputHeld;
+    private boolean awaitingCheck;
+    private long wakeScheduled = Long.MIN_VALUE;
+    private int failedAttempts;
     private ConnectionEngine engine;
+    private KeepAlive.Watch keepAlive;
     private String user;
+    private LoginRestrictions restrictions = LoginRestrictions.NONE;
 
     ServerRole(SessionDriver driver, ServerSettings settings) {
         this.driver = driver;
@@ -47,7 +62,11 @@ final class ServerRole implements SessionRole {
 
     @Override
     public void onTransportEvent(TransportEvent event) {
-        // The transport's events are for logs here; the service layer starts on SERVICE_REQUEST.
+        if (event instanceof TransportEvent.IdentificationSent && log == null) {
+            log = new ServerLog(driver.peerAddress());
+            log.connected();
+        }
+        // The other transport events are for observers; the service layer starts on SERVICE_REQUEST.
     }
 
     @Override
@@ -71,6 +90,18 @@ final class ServerRole implements SessionRole {
         return engine == null ? null : engine::receive;
     }
 
+    @Override
+    public boolean loggedIn() {
+        return engine != null;
+    }
+
+    @Override
+    public String handshakeTimeoutMessage() {
+        logger().limit("LoginGraceTime: no login within " + settings.login().loginGraceTime().toSeconds() + " s");
+        settings.penalties().loginGraceExceeded(address());
+        return "login grace time is over";
+    }
+
     private void onServiceRequest(String service) throws SshProtocolException {
         if (userAuth != null) {
             throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR, "a second service request");
@@ -80,9 +111,7 @@ final class ServerRole implements SessionRole {
         }
         driver.send(ServiceMessages.encode(ServiceMessages.SERVICE_ACCEPT, service));
         byte[] sessionId = transport.sessionId().orElseThrow();
-        long now = System.nanoTime();
-        userAuth = new UserAuthServer(settings.userAuth(sessionId), driver::send, now);
-        driver.schedule(Duration.ofNanos(userAuth.deadlineNanos() - now), () -> userAuth.tick(System.nanoTime()));
+        userAuth = new UserAuthServer(settings.userAuth(sessionId, driver.peerAddress()), driver::send, System.nanoTime());
     }
 
     @Override
@@ -95,12 +124,58 @@ final class ServerRole implements SessionRole {
         }
     }
 
-    private void pollUserAuth() {
+    private void pollUserAuth() throws SshProtocolException {
         for (UserAuthServerEvent e; (e = userAuth.pollEvent()) != null; ) {
             if (e instanceof UserAuthServerEvent.Authenticated a) {
                 user = a.user();
-                engine = new ConnectionEngine(false, settings.connection(), driver::send);
+                restrictions = a.restrictions();
+                logger().accepted(a.user(), a.methods(), a.credential());
+                engine = new ConnectionEngine(false, settings.connection(driver.maxPayload()), driver::send);
+                keepAlive = settings.clientAlive().watch(driver, engine, "client");
+            } else if (e instanceof UserAuthServerEvent.PartialSuccess p) {
+                logger().partial(p.user(), p.methods().get(p.methods().size() - 1), p.credential());
+            } else if (e instanceof UserAuthServerEvent.AttemptFailed f) {
+                failedAttempts++;
+                logger().failed(f.user(), f.method(), f.credential());
             }
+        }
+        if (userAuth.isClosed() && failedAttempts >= settings.login().maxAuthTries()) {
+            logger().limit("MaxAuthTries: " + failedAttempts + " failed attempts");
+        }
+        holdInputWhileWaiting();
+    }
+
+    /**
+     * While the engine waits, the client's next messages stay in the transport; it is told to
+     * go on when the check completes (on the loop, through {@link SessionDriver#runOnLoop}) or
+     * the failure delay is over (a timer).
+     */
+    private void holdInputWhileWaiting() {
+        if (userAuth.wantsInput() || userAuth.isClosed()) {
+            if (inputHeld) {
+                inputHeld = false;
+                driver.resumeInput();
+            }
+            return;
+        }
+        if (!inputHeld) {
+            inputHeld = true;
+            driver.pauseInput();
+        }
+        if (!awaitingCheck) {
+            userAuth.pendingCheck().ifPresent(check -> {
+                awaitingCheck = true;
+                check.whenComplete((result, failure) -> driver.runOnLoop(() -> {
+                    awaitingCheck = false;
+                    userAuth.resume(System.nanoTime());
+                }));
+            });
+        }
+        OptionalLong wake = userAuth.wakeNanos();
+        if (userAuth.pendingCheck().isEmpty() && wake.isPresent() && wake.getAsLong() != wakeScheduled) {
+            wakeScheduled = wake.getAsLong();
+            long delay = Math.max(0, wakeScheduled - System.nanoTime());
+            driver.schedule(Duration.ofNanos(delay), () -> userAuth.tick(System.nanoTime()));
         }
     }
 
@@ -115,6 +190,8 @@ final class ServerRole implements SessionRole {
             engine.acceptOpen(open.channel());
             channels.put(open.channel(), new ServerChannel(new ChannelBridge(open.channel(), engine, driver), engine,
                     driver, settings, user));
+        } else if (event instanceof ConnectionEvent.ChannelOpenRefused refused) {
+            logger().limit("refused a " + LogText.of(refused.type()) + " channel: " + refused.reason());
         } else if (event instanceof ConnectionEvent.ChannelRequestReceived r) {
             boolean ok = channels.get(r.channel()).onRequest(r.request());
             if (r.wantReply()) {
@@ -130,14 +207,43 @@ final class ServerRole implements SessionRole {
             channels.get(eof.channel()).bridge().onEof();
         } else if (event instanceof ConnectionEvent.ChannelClosed c) {
             channels.remove(c.channel()).onEnded("channel closed");
+        } else if (event instanceof ConnectionEvent.GlobalRequestReplied) {
+            keepAlive.answered();
         }
     }
 
     @Override
-    public void onEnded(String why) {
+    public void onOutputFlushed() {
+        for (ServerChannel c : channels.values()) {
+            c.bridge().pump();
+        }
+    }
+
+    /** The login's restrictions (an authorized key's options), NONE until logged in. */
+    LoginRestrictions restrictions() {
+        return restrictions;
+    }
+
+    @Override
+    public void onEnded(TransportEvent.Disconnected how) {
+        logger().ended(how, user);
+        if (engine == null && failedAttempts > 0) {
+            settings.penalties().authenticationFailed(address());
+        }
         for (ServerChannel c : List.copyOf(channels.values())) {
-            c.onEnded(why);
+            c.onEnded(how.description());
         }
         channels.clear();
+    }
+
+    private InetSocketAddress address() {
+        return driver.peerAddress();
+    }
+
+    private ServerLog logger() {
+        if (log == null) {
+            log = new ServerLog(driver.peerAddress());
+        }
+        return log;
     }
 }

@@ -6,6 +6,7 @@ import dev.keyway.api.auth.PasswordAuthenticator;
 import dev.keyway.api.auth.PublicKeyAuthenticator;
 import dev.keyway.connection.ConnectionConfig;
 import dev.keyway.ssh.CommandHandler;
+import dev.keyway.ssh.SourcePenalties;
 import dev.keyway.transport.AlgorithmPolicy;
 import dev.keyway.transport.TransportConfig;
 import dev.keyway.userauth.UserAuthServerConfig;
@@ -17,15 +18,16 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * What every session of one server shares: algorithms, host keys, the embedder's
- * authenticators and handlers, the bounded pool that runs commands, and the observer of
- * every session's transport events. Null means not configured.
+ * authenticators and handlers, the bounded pools that run commands and authentication
+ * checks, the keepalive, the table of penalised sources, and the observers of every session.
+ * Null means not configured.
  */
 public record ServerSettings(AlgorithmRegistry registry, AlgorithmPolicy policy, List<KeyPair> hostKeys,
         PasswordAuthenticator passwords, PublicKeyAuthenticator publicKeys,
         KeyboardInteractiveAuthenticator keyboardInteractive, LoginRules login, CommandHandler exec, CommandHandler shell,
         Map<String, CommandHandler> subsystems, AcceptedEnvironment acceptedEnvironment, ConnectionConfig connection,
-        long rekeyAfterBytes,
-        SessionObservers observers, ExecutorService commands) {
+        long rekeyAfterBytes, SessionObservers observers, ExecutorService commands, ExecutorService checks,
+        KeepAlive clientAlive, SourcePenalties.Table penalties) {
 
     public ServerSettings {
         hostKeys = List.copyOf(hostKeys);
@@ -36,9 +38,18 @@ public record ServerSettings(AlgorithmRegistry registry, AlgorithmPolicy policy,
         return TransportConfig.builder(registry).policy(policy).hostKeys(hostKeys).rekeyAfterBytes(rekeyAfterBytes).build();
     }
 
-    /** Allows exactly the methods the embedder gave an authenticator for (RFC 4252 §5). */
-    UserAuthServerConfig userAuth(byte[] sessionId) {
-        UserAuthServerConfig.Builder b = UserAuthServerConfig.builder(registry, sessionId);
+    /** The connection layer's settings, sending no more data per message than the transport frames. */
+    ConnectionConfig connection(int maxPayload) {
+        return connection.withSendLimit(Math.min(connection.sendLimit(), maxPayload - 64));
+    }
+
+    /**
+     * Allows exactly the methods the embedder gave an authenticator for (RFC 4252 §5), with the
+     * accepted public key algorithms of the policy (what server-sig-algs announced).
+     */
+    UserAuthServerConfig userAuth(byte[] sessionId, java.net.InetSocketAddress client) {
+        UserAuthServerConfig.Builder b = UserAuthServerConfig.builder(registry, sessionId).clientAddress(client)
+                .publicKeyAlgorithms(policy.publicKeyAlgorithms(registry)).checkExecutor(checks);
         List<String> methods = new ArrayList<>();
         if (publicKeys != null) {
             methods.add("publickey");
@@ -56,8 +67,7 @@ public record ServerSettings(AlgorithmRegistry registry, AlgorithmPolicy policy,
             b.banner(login.banner());
         }
         login.chains().forEach(chain -> b.requireChain(chain.toArray(String[]::new)));
-        // Until the session holds input back while a check runs, checks run on the loop and fail at once.
         return b.allowMethods(methods.toArray(String[]::new)).maxAttempts(login.maxAuthTries())
-                .loginGraceTime(login.loginGraceTime()).failureDelay(java.time.Duration.ZERO).build();
+                .loginGraceTime(login.loginGraceTime()).failureDelay(login.failureDelay()).build();
     }
 }

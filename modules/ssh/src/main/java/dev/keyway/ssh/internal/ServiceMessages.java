@@ -17,6 +17,11 @@ final class ServiceMessages {
     private ServiceMessages() {
     }
 
+    /** Whether some layer of a session defines the number: 5, 6, and 50 to 127. */
+    static boolean isKnown(int type) {
+        return type == SERVICE_REQUEST || type == SERVICE_ACCEPT || isUserAuth(type) || isConnection(type);
+    }
+
     static boolean isUserAuth(int type) {
         return type >= 50 && type <= 79;
     }

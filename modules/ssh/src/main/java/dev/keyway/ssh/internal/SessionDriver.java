@@ -4,16 +4,17 @@ import dev.keyway.api.DisconnectReason;
 import dev.keyway.api.SshProtocolException;
 import dev.keyway.net.Connection;
 import dev.keyway.net.ProtocolDriver;
-import dev.keyway.net.TransportDriver;
+import dev.keyway.ssh.MessageObserver;
 import dev.keyway.transport.NegotiatedAlgorithms;
 import dev.keyway.transport.ServerHostKey;
 import dev.keyway.transport.SshTransport;
 import dev.keyway.transport.TransportEvent;
-import dev.keyway.ssh.MessageObserver;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -22,14 +23,17 @@ import java.util.function.Function;
  * the transport's zero-copy sink; whatever layer throws {@link SshProtocolException} ends the
  * session with SSH_MSG_DISCONNECT and the exception's reason (RFC 4253 §11.1).
  *
+ * <p>Flow control runs through here both ways: the connection reads only while the transport
+ * {@linkplain SshTransport#wantsInput() wants input} (its output is below the high-water mark
+ * and no layer paused it), and when the socket has taken the output the transport goes on with
+ * input it held back and the role refills the output from the channels that wait for room.
+ *
  * <p>Everything here runs on the loop's thread. Other threads hand work over with
  * {@link #runOnLoop}, which drops it quietly once the session is over: the role has then
  * released every thread that waited on it.
  */
 public final class SessionDriver implements ProtocolDriver {
     private final SshTransport transport;
-    /** Moves the transport's bytes and hands its events to this driver. */
-    private final TransportDriver plumbing;
     private final SessionRole role;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private Connection connection;
@@ -37,23 +41,30 @@ public final class SessionDriver implements ProtocolDriver {
     private SshProtocolException failure;
 
     /** Sees every transport event first, e.g. to trace the session (ssh -v). */
-    private final java.util.function.Consumer<TransportEvent> observer;
+    private final Consumer<TransportEvent> observer;
     /** Sees the service messages both ways; null when nobody watches, so that no copy is made. */
     private final MessageObserver messages;
     /** The algorithms of the keys in use: written on the loop's thread, read by any. */
     private volatile NegotiatedAlgorithms algorithms;
     private volatile ServerHostKey hostKey;
+    /** When the peer last sent bytes that were read, for the keepalive. */
+    private long lastInputNanos = System.nanoTime();
 
     SessionDriver(SshTransport transport, Function<SessionDriver, SessionRole> roles, SessionObservers observers) {
         this.transport = transport;
         this.observer = observers.transport();
         this.messages = observers.messages();
-        this.plumbing = new TransportDriver(transport, (c, e) -> onTransportEvent(e));
         this.role = roles.apply(this);
     }
 
     SshTransport transport() {
         return transport;
+    }
+
+    /** The peer's address, or null before the connection started or without a socket. */
+    InetSocketAddress peerAddress() {
+        Connection c = connection;
+        return c != null && c.remoteAddress() instanceof InetSocketAddress a ? a : null;
     }
 
     /** The algorithms negotiated last (RFC 4253 §7.1), or null before the first choice. */
@@ -66,12 +77,32 @@ public final class SessionDriver implements ProtocolDriver {
         return hostKey;
     }
 
-    /** Sends a service-layer message; every layer above the transport sends through here. */
+    /**
+     * Sends a service-layer message; every layer above the transport sends through here. Once
+     * the transport closed (it may close inside a layer's turn), nothing more goes out.
+     */
     void send(byte[] payload) {
+        if (transport.isClosed()) {
+            return;
+        }
         if (messages != null) {
             messages.onMessage(true, payload);
         }
         transport.send(payload);
+    }
+
+    /**
+     * How many bytes the transport's output takes before its high-water mark: a layer that
+     * produces data on its own (a channel's writer) sends no more, and waits for
+     * {@link SessionRole#onOutputFlushed()} when it is zero.
+     */
+    long outputRoom() {
+        return transport.outputRoom();
+    }
+
+    /** The largest payload one message may carry (the transport's packet limit). */
+    int maxPayload() {
+        return transport.maxPayload();
     }
 
     /** Starts a key re-exchange (RFC 4253 §9); any thread. */
@@ -106,6 +137,18 @@ public final class SessionDriver implements ProtocolDriver {
         connection.schedule(delay, () -> runTask(task));
     }
 
+    /**
+     * Holds back the peer's next messages until {@link #resumeInput}: a layer waits on
+     * something (an authentication check, a failure delay) before it takes the next one.
+     */
+    void pauseInput() {
+        transport.pauseInput();
+    }
+
+    void resumeInput() {
+        transport.resumeInput();
+    }
+
     /** Sends SSH_MSG_DISCONNECT BY_APPLICATION (RFC 4253 §11.1); any thread. */
     public void disconnect(String why) {
         runOnLoop(() -> {
@@ -131,24 +174,48 @@ public final class SessionDriver implements ProtocolDriver {
     public void start(Connection c) {
         this.connection = c;
         transport.setServiceMessageSink(this::onServiceMessage);
-        plumbing.start(c);
         afterChange();
     }
 
     @Override
     public void onInput(byte[] buf, int off, int len) {
-        plumbing.onInput(buf, off, len);
+        lastInputNanos = System.nanoTime();
+        transport.receive(buf, off, len);
         afterChange();
+    }
+
+    /** When the peer last sent something, on the monotonic clock. */
+    long lastInputNanos() {
+        return lastInputNanos;
+    }
+
+    @Override
+    public boolean wantsInput() {
+        return transport.wantsInput();
+    }
+
+    @Override
+    public boolean onOutputFlushed() {
+        if (ended.isDone()) {
+            return false;
+        }
+        if (transport.wantsInput()) {
+            transport.processInput();
+        }
+        role.onOutputFlushed();
+        afterChange();
+        return transport.pendingOutput() > 0;
     }
 
     /**
      * Routes a service message by its number (RFC 4250 §4.1.2): the service request or accept
      * to the role, 50 to 79 to user authentication and 80 to 127 to the connection layer once
-     * each has started; anything else, or anything early, is a protocol error.
+     * each has started; anything early is a protocol error, and a number no layer defines (128
+     * and up) is answered SSH_MSG_UNIMPLEMENTED (RFC 4253 §11.4).
      */
-    private void onServiceMessage(byte[] buf, int off, int len) {
+    private boolean onServiceMessage(byte[] buf, int off, int len) {
         if (failure != null || ended.isDone()) {
-            return;
+            return true;
         }
         // Events the transport queued before this message (EXT_INFO, say) are acted on first, in order.
         for (TransportEvent e; failure == null && (e = transport.pollEvent()) != null; ) {
@@ -158,11 +225,13 @@ public final class SessionDriver implements ProtocolDriver {
             messages.onMessage(false, Arrays.copyOfRange(buf, off, off + len));
         }
         int type = buf[off] & 0xff;
+        if (!ServiceMessages.isKnown(type)) {
+            return false;
+        }
         try {
             MessageReceiver layer = type == ServiceMessages.SERVICE_REQUEST || type == ServiceMessages.SERVICE_ACCEPT
                     ? role.serviceLayer()
-                    : ServiceMessages.isUserAuth(type) ? role.userAuthLayer()
-                    : ServiceMessages.isConnection(type) ? role.connectionLayer() : null;
+                    : ServiceMessages.isUserAuth(type) ? role.userAuthLayer() : role.connectionLayer();
             if (layer == null) {
                 throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR, "unexpected message " + type);
             }
@@ -172,7 +241,9 @@ public final class SessionDriver implements ProtocolDriver {
         } catch (SshProtocolException e) {
             // Disconnecting inside the transport's receive would cut its loop short; wait for it to return.
             failure = e;
+            transport.pauseInput();
         }
+        return true;
     }
 
     /** Acts on what the engines reported, then turns a pending error into a disconnect. */
@@ -200,7 +271,7 @@ public final class SessionDriver implements ProtocolDriver {
             hostKey = h.hostKey();
         }
         if (e instanceof TransportEvent.Disconnected d) {
-            end(d.reason() + (d.byPeer() ? " from the peer: " : ": ") + d.description());
+            end(d);
         } else if (!ended.isDone() && failure == null) {
             try {
                 role.onTransportEvent(e);
@@ -210,48 +281,56 @@ public final class SessionDriver implements ProtocolDriver {
         }
     }
 
-    private void end(String why) {
+    private void end(TransportEvent.Disconnected d) {
         if (!ended.isDone()) {
-            role.onEnded(why);
+            role.onEnded(d);
             ended.complete(null);
         }
     }
 
     @Override
     public int drainOutput(ByteBuffer dst) {
-        return plumbing.drainOutput(dst);
+        return transport.readOutput(dst);
     }
 
     @Override
     public boolean hasOutput() {
-        return plumbing.hasOutput();
+        return transport.pendingOutput() > 0;
     }
 
+    /** The handshake, for the connection's timer, lasts until the user is logged in (sshd's LoginGraceTime). */
     @Override
     public boolean isEstablished() {
-        return plumbing.isEstablished();
+        return role.loggedIn();
     }
 
     @Override
     public boolean isFinished() {
-        return plumbing.isFinished();
+        return transport.isClosed();
     }
 
     @Override
     public void onTimeout(Timeout timeout) {
-        plumbing.onTimeout(timeout);
+        if (!transport.isClosed()) {
+            switch (timeout) {
+                case HANDSHAKE -> transport.disconnect(DisconnectReason.BY_APPLICATION, role.handshakeTimeoutMessage());
+                case IDLE -> transport.disconnect(DisconnectReason.BY_APPLICATION, "idle timeout");
+                case SHED -> transport.disconnect(DisconnectReason.TOO_MANY_CONNECTIONS,
+                        "too many connections that have not logged in");
+            }
+        }
         afterChange();
     }
 
     @Override
     public void onPeerClosed(String why) {
-        plumbing.onPeerClosed(why);
+        transport.connectionLost(why);
         afterChange();
     }
 
     @Override
     public void onClosed() {
-        end("connection closed");
+        end(new TransportEvent.Disconnected(DisconnectReason.CONNECTION_LOST, "connection closed", true));
     }
 
     /** A layer that takes service messages straight from the transport's buffer. */

@@ -24,6 +24,15 @@ interface SessionRole {
     /** Acts on whatever the user authentication and connection engines reported since the last call. */
     void pollEngines() throws SshProtocolException;
 
+    /** Whether the user is logged in: the end of the handshake the connection's timer bounds. */
+    boolean loggedIn();
+
+    /** What the DISCONNECT says when the handshake timer runs out. */
+    String handshakeTimeoutMessage();
+
+    /** The socket took the output: writers that waited for room may go on. */
+    void onOutputFlushed();
+
     /** The session is over: wake every thread that waits on it. Called once. */
-    void onEnded(String why);
+    void onEnded(TransportEvent.Disconnected how);
 }

@@ -3,33 +3,31 @@ package dev.keyway.transport.internal;
 import dev.keyway.api.spi.KeyExchangeAlgorithm;
 import dev.keyway.transport.KexInit;
 import dev.keyway.transport.NegotiatedAlgorithms;
+import java.security.MessageDigest;
 
 /**
- * The state of one key exchange, from this side's KEXINIT to the peer's NEWKEYS
- * (RFC 4253 §7). The engine holds one while an exchange runs and drops it afterwards.
+ * What one key exchange has gathered, from this side's KEXINIT to the peer's NEWKEYS
+ * (RFC 4253 §7): the two KEXINITs, the choice, the method's values, H and K. Where the
+ * exchange stands is the engine's {@link KexState}; this only holds its data.
  */
 final class KexRound {
-    /** What the engine waits for next in this exchange. */
-    enum Step {
-        PEER_KEXINIT,
-        ECDH_INIT,
-        ECDH_REPLY,
-        NEWKEYS
-    }
-
-    Step step = Step.PEER_KEXINIT;
     final byte[] ourKexInitPayload;
+    final KexInit ourKexInit;
     /** The sequence number our KEXINIT went out with, to recognise a peer's UNIMPLEMENTED for it. */
     int ourKexInitSequence;
-    final KexInit ourKexInit;
     byte[] peerKexInitPayload;
     KexInit peerKexInit;
     NegotiatedAlgorithms negotiated;
     KeyExchangeAlgorithm algorithm;
     KeyExchangeAlgorithm.Initiator initiator;
-    /** RFC 4253 §7: the peer's wrongly guessed first key exchange packet is dropped. */
-    boolean ignoreGuessedPacket;
-    boolean newKeysSent;
+    MessageDigest digest;
+    byte[] exchangeHash;
+    /** K in its algorithm's encoding; wiped once the keys are derived. */
+    byte[] secret;
+    /** For the events: the host key's type and the sizes of the two ephemeral values. */
+    String hostKeyType;
+    int peerValueLength;
+    int ownValueLength;
     PacketProtection nextInbound;
 
     KexRound(KexInit ourKexInit, byte[] ourKexInitPayload) {

@@ -13,6 +13,8 @@ public final class MessageNumbers {
     public static final int NEWKEYS = 21;
     public static final int KEX_ECDH_INIT = 30;
     public static final int KEX_ECDH_REPLY = 31;
+    /** First number of the key exchange methods' range, 30 to 49 (RFC 4251 §7). */
+    public static final int FIRST_KEX_METHOD_NUMBER = 30;
     /** SSH_MSG_USERAUTH_SUCCESS (RFC 4252 §5.1): the transport watches it pass. */
     public static final int USERAUTH_SUCCESS = 52;
     /** First number of the ranges above the transport layer (RFC 4251 §7). */

@@ -14,6 +14,7 @@ public final class PacketReader {
     private PacketProtection protection = ClearTextProtection.INSTANCE;
     private int sequenceNumber;
     private long bytesSinceKeys;
+    private long packetsSinceKeys;
     /** packet_length of the packet being read, or -1 before its length is known. */
     private int pendingLength = -1;
     private int payloadOffset;
@@ -60,6 +61,7 @@ public final class PacketReader {
         packetSequenceNumber = sequenceNumber;
         sequenceNumber++;
         bytesSinceKeys += total;
+        packetsSinceKeys++;
         pendingLength = -1;
         return true;
     }
@@ -99,6 +101,7 @@ public final class PacketReader {
     public void switchProtection(PacketProtection next, boolean resetSequence) {
         protection = next;
         bytesSinceKeys = 0;
+        packetsSinceKeys = 0;
         if (resetSequence) {
             sequenceNumber = 0;
         }
@@ -110,5 +113,10 @@ public final class PacketReader {
 
     public long bytesSinceKeys() {
         return bytesSinceKeys;
+    }
+
+    /** Packets under the current keys: what a key's nonce space must hold. */
+    public long packetsSinceKeys() {
+        return packetsSinceKeys;
     }
 }

@@ -18,6 +18,7 @@ public final class PacketWriter {
     private PacketProtection protection = ClearTextProtection.INSTANCE;
     private int sequenceNumber;
     private long bytesSinceKeys;
+    private long packetsSinceKeys;
 
     public PacketWriter(ByteQueue out, SecureRandom random) {
         this.out = out;
@@ -45,6 +46,7 @@ public final class PacketWriter {
         out.commit(total);
         sequenceNumber++;
         bytesSinceKeys += total;
+        packetsSinceKeys++;
     }
 
     public void write(byte[] payload) {
@@ -64,6 +66,7 @@ public final class PacketWriter {
     public void switchProtection(PacketProtection next, boolean resetSequence) {
         protection = next;
         bytesSinceKeys = 0;
+        packetsSinceKeys = 0;
         if (resetSequence) {
             sequenceNumber = 0;
         }
@@ -75,5 +78,10 @@ public final class PacketWriter {
 
     public long bytesSinceKeys() {
         return bytesSinceKeys;
+    }
+
+    /** Packets under the current keys: what a key's nonce space must hold. */
+    public long packetsSinceKeys() {
+        return packetsSinceKeys;
     }
 }

@@ -1,28 +1,20 @@
 package dev.keyway.transport.internal;
 
-import dev.keyway.api.AlgorithmCategory;
 import dev.keyway.api.DisconnectReason;
 import dev.keyway.api.SshProtocolException;
-import dev.keyway.api.spi.AeadCipherAlgorithm;
-import dev.keyway.api.spi.CipherDirection;
-import dev.keyway.api.spi.KeyExchangeAlgorithm;
-import dev.keyway.api.spi.SharedSecret;
-import dev.keyway.api.spi.SignatureAlgorithm;
 import dev.keyway.api.wire.SshReader;
 import dev.keyway.api.wire.SshWriter;
-import dev.keyway.transport.AlgorithmPolicy;
 import dev.keyway.transport.KexInit;
 import dev.keyway.transport.NegotiatedAlgorithms;
 import dev.keyway.transport.ServerHostKey;
 import dev.keyway.transport.ServiceMessageSink;
 import dev.keyway.transport.TransportConfig;
 import dev.keyway.transport.TransportEvent;
+import dev.keyway.transport.internal.KexTransitions.Row;
+import dev.keyway.transport.internal.KexTransitions.Side;
 import java.nio.ByteBuffer;
-import java.security.KeyPair;
-import java.security.MessageDigest;
-import java.security.PublicKey;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,19 +23,32 @@ import java.util.Optional;
 
 /**
  * The SSH transport protocol (RFC 4253) as a state machine without I/O: bytes in, bytes and
- * events out. It owns the message flows (version exchange, KEXINIT, the ECDH/KEM exchange,
- * NEWKEYS, rekeying, strict KEX, EXT_INFO); algorithms come from the configured registry.
- * Not thread-safe: one owner drives it.
+ * events out. What the peer may send in each {@link KexState} is the table
+ * {@link KexTransitions}; this class carries out the table's actions, moves bytes, holds the
+ * layers' messages during exchanges and watches the keys' lifetime. The message flows of a key
+ * exchange live in {@link KeyExchangeFlow}.
+ *
+ * <p>Backpressure: once the bytes ready for the peer reach the configured high-water mark,
+ * the engine stops taking packets out of its input and {@link #wantsInput()} turns false, so
+ * its owner stops reading the socket; input that already arrived stays buffered until
+ * {@link #processInput()} after the output drained. Messages held during a key exchange count
+ * towards the room left for producers ({@link #outputRoom()}) but do not stop the input: the
+ * exchange can only finish by reading the peer's messages. They are bounded instead: a peer
+ * that makes this side hold more than twice the mark without finishing the exchange is
+ * disconnected. The owner may also pause input ({@link #pauseInput}), e.g. while an
+ * authentication check runs. Not thread-safe: one owner drives it.
  */
 public final class TransportEngine {
-    private static final String STRICT_CLIENT = "kex-strict-c-v00@openssh.com";
-    private static final String STRICT_SERVER = "kex-strict-s-v00@openssh.com";
-    private static final String EXT_INFO_CLIENT = "ext-info-c";
-
-    private enum Phase { VERSION, PACKETS, CLOSED }
+    /**
+     * How much input may wait unprocessed beyond one maximum-size packet: what one read of
+     * the owner's buffer brings after the engine stopped taking packets.
+     */
+    private static final int INPUT_SLACK = 64 * 1024;
 
     private final boolean client;
+    private final Side side;
     private final TransportConfig config;
+    private final KeyExchangeFlow flow;
     /** Small to start with: an idle session should cost little; the queues grow with traffic. */
     private final ByteQueue in = new ByteQueue(2 * 1024);
     private final ByteQueue out = new ByteQueue(2 * 1024);
@@ -51,10 +56,12 @@ public final class TransportEngine {
     private final PacketWriter writer;
     private final VersionExchange versionExchange;
     private final ArrayDeque<TransportEvent> events = new ArrayDeque<>();
-    /** Messages of the layers above, held while no keys are in force or a key exchange runs. */
-    private final ArrayDeque<byte[]> held = new ArrayDeque<>();
+    /** Messages of the layers above, held while an exchange runs (RFC 4253 §7.1). */
+    private final HeldMessages held = new HeldMessages();
+    private final KeyLifetime lifetime;
 
-    private Phase phase = Phase.VERSION;
+    private KexState state = KexState.FIRST_KEXINIT;
+    private boolean versionReceived;
     private String peerIdentification;
     private byte[] sessionId;
     private ServerHostKey firstHostKey;
@@ -64,36 +71,61 @@ public final class TransportEngine {
     private boolean strict;
     private boolean peerWantsExtInfo;
     /**
-     * Whether SSH_MSG_USERAUTH_SUCCESS has passed. OpenSSH refuses KEXINIT before user
-     * authentication (it answers SSH_MSG_UNIMPLEMENTED, and its client aborts), and never
-     * re-keys before it itself, so automatic re-keys wait for it. Delayed compression
-     * (zlib@openssh.com) will hang on the same signal.
+     * Whether SSH_MSG_USERAUTH_SUCCESS has passed: it decides which open state an exchange
+     * returns to ({@link KexState#OPEN_UNAUTHENTICATED} or {@link KexState#OPEN}).
      */
     private boolean authenticated;
     private KexRound kex;
     private ServiceMessageSink sink;
+    private boolean inputPaused;
+    /** Whether packets are being taken now: a sink that resumes input must not start a second loop. */
+    private boolean processing;
 
     public TransportEngine(boolean client, TransportConfig config) {
         this.client = client;
+        this.side = client ? Side.CLIENT : Side.SERVER;
         this.config = config;
+        this.flow = new KeyExchangeFlow(client, config);
         this.reader = new PacketReader(config.maxPacketLength());
         this.writer = new PacketWriter(out, config.random());
         this.versionExchange = new VersionExchange(client);
+        this.lifetime = new KeyLifetime(config.rekeyAfterBytes(), config.rekeyAfterPackets());
         byte[] id = VersionExchange.identificationLine(config.identification());
         out.append(id, 0, id.length);
         events.add(new TransportEvent.IdentificationSent(config.identification()));
         // RFC 4253 §7.1: key exchange begins right away; no need to wait for the peer's version.
-        sendKexInit();
+        sendKexInit(true);
     }
 
     // ---------------------------------------------------------------- owner's interface
 
-    /** Feeds bytes from the peer and runs the protocol as far as they allow. */
+    /**
+     * Feeds bytes from the peer and runs the protocol as far as they and the output's
+     * high-water mark allow.
+     *
+     * @throws IllegalStateException when the owner keeps feeding input the engine said it does
+     *     not want, beyond one packet and one read more
+     */
     public void receive(byte[] b, int off, int len) {
-        if (phase == Phase.CLOSED) {
+        if (state == KexState.CLOSED) {
             return;
         }
+        if (in.size() + len > config.maxPacketLength() + INPUT_SLACK + 64) {
+            throw new IllegalStateException("input fed while the engine does not want it (" + in.size() + " bytes wait)");
+        }
         in.append(b, off, len);
+        processInput();
+    }
+
+    /**
+     * Runs the protocol over input that waited (after a pause, or for output to drain). Called
+     * from within a sink, it only lets the loop already running go on.
+     */
+    public void processInput() {
+        if (state == KexState.CLOSED || processing) {
+            return;
+        }
+        processing = true;
         try {
             process();
         } catch (SshProtocolException e) {
@@ -101,11 +133,45 @@ public final class TransportEngine {
         } catch (RuntimeException e) {
             // A provider or engine defect must not escape into the owner's thread as peer-triggered failure.
             disconnect(DisconnectReason.PROTOCOL_ERROR, "internal error: " + e.getClass().getSimpleName());
+        } finally {
+            processing = false;
         }
     }
 
+    /** Whether the engine takes more input now; the owner stops reading while it does not. */
+    public boolean wantsInput() {
+        return state != KexState.CLOSED && !inputPaused && !saturated();
+    }
+
+    /** Holds packets that arrive back (they stay buffered) until {@link #resumeInput}. */
+    public void pauseInput() {
+        inputPaused = true;
+    }
+
+    /** Takes packets again, starting with those that waited. */
+    public void resumeInput() {
+        inputPaused = false;
+        processInput();
+    }
+
+    /** Whether the bytes ready for the peer have reached the high-water mark. */
+    public boolean saturated() {
+        return out.size() >= config.outputHighWater();
+    }
+
+    /** How many more bytes the output takes before it reaches the high-water mark. */
+    public long outputRoom() {
+        return Math.max(0, config.outputHighWater() - outputBacklog());
+    }
+
+    /** Bytes ready to be sent. */
     public int pendingOutput() {
         return out.size();
+    }
+
+    /** Everything waiting for the peer: bytes ready to send and messages held during an exchange. */
+    public long outputBacklog() {
+        return out.size() + held.bytes();
     }
 
     public int readOutput(byte[] dst, int off, int len) {
@@ -130,21 +196,38 @@ public final class TransportEngine {
         if (payload.length == 0 || !MessageNumbers.isServiceMessage(payload[0] & 0xff)) {
             throw new IllegalArgumentException("not a service-layer message");
         }
-        if (payload.length > config.maxPacketLength() - 64) {
+        if (payload.length > maxPayload()) {
             throw new IllegalArgumentException("payload of " + payload.length + " bytes is too large");
         }
-        if (phase == Phase.CLOSED) {
+        if (state == KexState.CLOSED) {
             throw new IllegalStateException("transport is closed");
         }
         if (!client && (payload[0] & 0xff) == MessageNumbers.USERAUTH_SUCCESS) {
-            authenticated = true;
+            authenticate();
         }
-        if (mustHold()) {
-            held.add(payload.clone());
+        if (state.holdsOutgoing()) {
+            hold(payload.clone());
         } else {
-            writer.write(payload);
-            maybeRekey();
+            writePacket(payload);
         }
+    }
+
+    /**
+     * Keeps a message until our NEWKEYS (RFC 4253 §7.1). Producers stop at the high-water mark,
+     * so only replies to what the peer sends during the exchange can take the held bytes
+     * beyond twice the mark, and such a peer is cut off rather than buffered for.
+     */
+    private void hold(byte[] payload) {
+        held.add(payload);
+        if (held.bytes() > 2L * config.outputHighWater()) {
+            disconnect(DisconnectReason.PROTOCOL_ERROR,
+                    "too much to hold back while the peer does not finish the key exchange");
+        }
+    }
+
+    /** The largest payload {@link #send} takes: what a packet of the maximum length can carry. */
+    public int maxPayload() {
+        return config.maxPacketLength() - 64;
     }
 
     /** Sends SSH_MSG_IGNORE (RFC 4253 §11.2), e.g. as traffic-analysis cover. */
@@ -159,27 +242,31 @@ public final class TransportEngine {
     }
 
     private void sendTransportMessage(byte[] payload) {
-        if (phase == Phase.CLOSED) {
+        if (state == KexState.CLOSED) {
             throw new IllegalStateException("transport is closed");
         }
         // Strict KEX forbids anything but key exchange messages during the first exchange.
-        if (mustHold()) {
-            held.add(payload);
+        if (state.holdsOutgoing()) {
+            hold(payload);
         } else {
-            writer.write(payload);
+            writePacket(payload);
         }
     }
 
     /** Starts a key re-exchange (RFC 4253 §9) unless one is running or keys are not yet in force. */
     public void requestRekey() {
-        if (phase != Phase.CLOSED && kex == null && sessionId != null) {
-            sendKexInit();
+        if (state != KexState.CLOSED) {
+            try {
+                on(TransportInput.REKEY_REQUESTED, null, 0, 0);
+            } catch (SshProtocolException e) {
+                disconnect(e.reason(), e.getMessage());
+            }
         }
     }
 
     /** Sends SSH_MSG_DISCONNECT (RFC 4253 §11.1) and closes; pending output stays readable. */
     public void disconnect(DisconnectReason reason, String description) {
-        if (phase == Phase.CLOSED) {
+        if (state == KexState.CLOSED) {
             return;
         }
         writer.write(new SshWriter().writeByte(MessageNumbers.DISCONNECT).writeUint32(reason.code())
@@ -189,18 +276,18 @@ public final class TransportEngine {
 
     /** The byte stream ended without a DISCONNECT: closes and reports CONNECTION_LOST. */
     public void connectionLost(String why) {
-        if (phase != Phase.CLOSED) {
+        if (state != KexState.CLOSED) {
             close(new TransportEvent.Disconnected(DisconnectReason.CONNECTION_LOST, why, true));
         }
     }
 
     public boolean isClosed() {
-        return phase == Phase.CLOSED;
+        return state == KexState.CLOSED;
     }
 
     /** Whether the first key exchange is complete in both directions. */
     public boolean isEstablished() {
-        return completedExchanges > 0 && phase != Phase.CLOSED;
+        return state.keysInForce();
     }
 
     public Optional<byte[]> sessionId() {
@@ -218,60 +305,51 @@ public final class TransportEngine {
     // ---------------------------------------------------------------- input
 
     private void process() throws SshProtocolException {
-        if (phase == Phase.VERSION) {
+        if (!versionReceived) {
             Optional<String> id = versionExchange.read(in);
             if (id.isEmpty()) {
                 return;
             }
             peerIdentification = id.get();
-            phase = Phase.PACKETS;
+            versionReceived = true;
             events.add(new TransportEvent.IdentificationReceived(peerIdentification, versionExchange.preamble()));
         }
-        while (phase == Phase.PACKETS && reader.next(in)) {
+        while (state != KexState.CLOSED && !inputPaused && !saturated() && reader.next(in)) {
             byte[] b = in.array();
             int off = reader.payloadOffset();
             int len = reader.payloadLength();
             packetsReceived++;
             try {
-                dispatch(b, off, len);
+                on(TransportInput.of(b[off] & 0xff), b, off, len);
             } finally {
                 reader.release(in);
             }
-            maybeRekey();
+            checkKeyLifetime();
         }
     }
 
-    private void dispatch(byte[] b, int off, int len) throws SshProtocolException {
-        int number = b[off] & 0xff;
-        if (strict && completedExchanges == 0 && !isKexMessage(number) && number != MessageNumbers.DISCONNECT) {
-            throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR,
-                    "strict KEX: unexpected " + MessageNumbers.nameOf(number) + " during the first key exchange");
+    /** Looks the input up in the table and carries out its row. */
+    private void on(TransportInput input, byte[] b, int off, int len) throws SshProtocolException {
+        Row row = KexTransitions.lookup(side, state, input);
+        switch (row.action()) {
+            case CLOSE_BY_PEER -> onDisconnect(new SshReader(b, off + 1, len - 1));
+            case NOTHING -> { }
+            case REPORT_DEBUG -> onDebug(new SshReader(b, off + 1, len - 1));
+            case PEER_UNIMPLEMENTED -> onUnimplemented(new SshReader(b, off + 1, len - 1));
+            case REPLY_UNIMPLEMENTED, REFUSE_KEXINIT -> writer.write(new SshWriter(8)
+                    .writeByte(MessageNumbers.UNIMPLEMENTED).writeUint32(reader.packetSequenceNumber()).toByteArray());
+            case EXTENSIONS -> onExtInfo(new SshReader(b, off + 1, len - 1));
+            case NEGOTIATE -> onKexInit(b, off, len);
+            case KEX_METHOD_MESSAGE -> onKexMethodMessage(b[off] & 0xff, new SshReader(b, off + 1, len - 1));
+            case TAKE_NEWKEYS -> onNewKeys(len);
+            case DELIVER -> onServiceMessage(b, off, len);
+            case DROP_GUESSED -> state = state == KexState.FIRST_GUESS
+                    ? (strict ? KexState.FIRST_EXCHANGE_STRICT : KexState.FIRST_EXCHANGE) : KexState.REKEY_EXCHANGE;
+            case START_REKEY -> sendKexInit(false);
+            case PROTOCOL_ERROR -> throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR,
+                    b == null ? row.rule() : row.rule() + " (" + MessageNumbers.nameOf(b[off] & 0xff) + ")");
+            case KEYS_WORN_OUT -> throw new SshProtocolException(DisconnectReason.KEY_EXCHANGE_FAILED, row.rule());
         }
-        switch (number) {
-            case MessageNumbers.DISCONNECT -> onDisconnect(new SshReader(b, off + 1, len - 1));
-            case MessageNumbers.IGNORE -> { }
-            case MessageNumbers.UNIMPLEMENTED -> onUnimplemented(new SshReader(b, off + 1, len - 1));
-            case MessageNumbers.DEBUG -> onDebug(new SshReader(b, off + 1, len - 1));
-            case MessageNumbers.EXT_INFO -> onExtInfo(new SshReader(b, off + 1, len - 1));
-            case MessageNumbers.KEXINIT -> onKexInit(Arrays.copyOfRange(b, off, off + len));
-            case MessageNumbers.KEX_ECDH_INIT, MessageNumbers.KEX_ECDH_REPLY ->
-                    onKexMessage(number, new SshReader(b, off + 1, len - 1));
-            case MessageNumbers.NEWKEYS -> onNewKeys(len);
-            default -> {
-                if (MessageNumbers.isServiceMessage(number)) {
-                    onServiceMessage(b, off, len);
-                } else {
-                    // RFC 4253 §11.4: an unknown message gets SSH_MSG_UNIMPLEMENTED, not a disconnect.
-                    writer.write(new SshWriter(8).writeByte(MessageNumbers.UNIMPLEMENTED)
-                            .writeUint32(reader.packetSequenceNumber()).toByteArray());
-                }
-            }
-        }
-    }
-
-    private static boolean isKexMessage(int number) {
-        return number == MessageNumbers.KEXINIT || number == MessageNumbers.NEWKEYS
-                || (number >= 30 && number <= 49);
     }
 
     private void onDisconnect(SshReader r) {
@@ -288,20 +366,22 @@ public final class TransportEngine {
     }
 
     /**
-     * RFC 4253 §11.4. The one case that matters is a peer refusing our KEXINIT, as OpenSSH
-     * does before user authentication: a first exchange cannot go on without it, but a refused
+     * RFC 4253 §11.4. The one case that matters is a peer refusing our KEXINIT, as sshd does
+     * before user authentication: a first exchange cannot go on without it, but a refused
      * re-exchange is dropped, and the connection goes on with the keys it has instead of
-     * holding every message forever.
+     * holding every message forever, until as much traffic again has passed.
      */
     private void onUnimplemented(SshReader r) throws SshProtocolException {
         int rejected = r.readUint32();
-        if (kex == null || kex.peerKexInit != null || rejected != kex.ourKexInitSequence) {
+        if (state != KexState.FIRST_KEXINIT && state != KexState.REKEY_KEXINIT || rejected != kex.ourKexInitSequence) {
             return;
         }
-        if (sessionId == null) {
+        if (state == KexState.FIRST_KEXINIT) {
             throw new SshProtocolException(DisconnectReason.KEY_EXCHANGE_FAILED, "the peer refused our SSH_MSG_KEXINIT");
         }
         kex = null;
+        state = openState();
+        lifetime.postpone(reader.bytesSinceKeys() + writer.bytesSinceKeys(), packetsSinceKeys());
         events.add(new TransportEvent.DebugMessage(false, "the peer refused a key re-exchange; the current keys stay"));
         flushHeld();
     }
@@ -312,194 +392,117 @@ public final class TransportEngine {
         events.add(new TransportEvent.DebugMessage(always, message));
     }
 
+    /** RFC 8308 §2.3; a peer may list a few extensions, not thousands. */
     private void onExtInfo(SshReader r) throws SshProtocolException {
-        if (completedExchanges == 0) {
-            throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR, "SSH_MSG_EXT_INFO before NEWKEYS");
-        }
         long count = r.readUint32AsLong();
-        Map<String, byte[]> extensions = new LinkedHashMap<>();
-        // Each extension takes at least 8 bytes, so the count is bounded by what arrived.
-        if (count > r.remaining() / 8) {
-            throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR, "SSH_MSG_EXT_INFO count too large");
+        if (count > MAX_EXTENSIONS) {
+            throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR,
+                    "SSH_MSG_EXT_INFO with " + count + " extensions, more than " + MAX_EXTENSIONS);
         }
+        Map<String, byte[]> extensions = new LinkedHashMap<>();
         for (long i = 0; i < count; i++) {
             extensions.put(r.readUtf8(), r.readString());
         }
         events.add(new TransportEvent.ExtensionInfo(extensions));
     }
 
-    private void onServiceMessage(byte[] b, int off, int len) throws SshProtocolException {
-        if (completedExchanges == 0) {
-            throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR,
-                    MessageNumbers.nameOf(b[off] & 0xff) + " before the first key exchange completed");
-        }
-        if (kex != null && kex.peerKexInit != null) {
-            // RFC 4253 §7.1: after its KEXINIT the peer may send only transport messages until NEWKEYS.
-            throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR,
-                    MessageNumbers.nameOf(b[off] & 0xff) + " during key exchange");
-        }
+    /** RFC 8308 defines a handful of extensions; OpenSSH sends four at most. */
+    private static final int MAX_EXTENSIONS = 64;
+
+    private void onServiceMessage(byte[] b, int off, int len) {
         if (client && (b[off] & 0xff) == MessageNumbers.USERAUTH_SUCCESS) {
-            authenticated = true;
+            authenticate();
         }
         if (sink != null) {
-            sink.accept(b, off, len);
+            if (!sink.accept(b, off, len)) {
+                // RFC 4253 §11.4: no layer above knows the number.
+                writer.write(new SshWriter(8).writeByte(MessageNumbers.UNIMPLEMENTED)
+                        .writeUint32(reader.packetSequenceNumber()).toByteArray());
+            }
         } else {
             events.add(new TransportEvent.ServiceMessage(Arrays.copyOfRange(b, off, off + len)));
         }
     }
 
+    /** USERAUTH_SUCCESS passed: re-exchanges by volume may start from now on. */
+    private void authenticate() {
+        authenticated = true;
+        if (state == KexState.OPEN_UNAUTHENTICATED) {
+            state = KexState.OPEN;
+        }
+    }
+
+    private KexState openState() {
+        return authenticated ? KexState.OPEN : KexState.OPEN_UNAUTHENTICATED;
+    }
+
     // ---------------------------------------------------------------- key exchange
 
-    private void sendKexInit() {
-        boolean first = sessionId == null;
-        List<String> kexNames = new ArrayList<>(config.policy().offered(AlgorithmCategory.KEY_EXCHANGE, config.registry()));
-        // The markers go only into the first KEXINIT (RFC 8308 §2.1, OpenSSH PROTOCOL §1.10).
-        if (first && client) {
-            kexNames.add(EXT_INFO_CLIENT);
-        }
-        if (first && config.strictKex()) {
-            kexNames.add(client ? STRICT_CLIENT : STRICT_SERVER);
-        }
-        List<String> ciphers = config.policy().offered(AlgorithmCategory.CIPHER, config.registry());
-        List<String> macs = config.policy().offered(AlgorithmCategory.MAC, config.registry());
-        List<String> compression = config.policy().offered(AlgorithmCategory.COMPRESSION, config.registry());
-        byte[] cookie = new byte[16];
-        config.random().nextBytes(cookie);
-        KexInit ours = new KexInit(cookie, kexNames, hostKeyAlgorithms(), ciphers, ciphers, macs, macs,
-                compression, compression, List.of(), List.of(), false);
-        byte[] payload = ours.encode();
-        kex = new KexRound(ours, payload);
+    private void sendKexInit(boolean first) {
+        kex = flow.begin(first);
         kex.ourKexInitSequence = writer.sequenceNumber();
-        writer.write(payload);
-        events.add(new TransportEvent.KexInitSent(ours));
+        writer.write(kex.ourKexInitPayload);
+        events.add(new TransportEvent.KexInitSent(kex.ourKexInit));
+        state = first ? KexState.FIRST_KEXINIT : KexState.REKEY_KEXINIT;
     }
 
-    /** A server offers only algorithms it holds a key for (RFC 4253 §7.1). */
-    private List<String> hostKeyAlgorithms() {
-        List<String> offered = config.policy().offered(AlgorithmCategory.HOST_KEY, config.registry());
-        if (client) {
-            return offered;
+    private void onKexInit(byte[] b, int off, int len) throws SshProtocolException {
+        if (len > KexInit.MAX_LENGTH) {
+            throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR, "SSH_MSG_KEXINIT of " + len + " bytes");
         }
-        List<String> usable = new ArrayList<>();
-        for (String name : offered) {
-            if (hostKeyFor(name).isPresent()) {
-                usable.add(name);
-            }
+        if (state == KexState.OPEN || state == KexState.OPEN_UNAUTHENTICATED) {
+            sendKexInit(false); // RFC 4253 §7.1: answer the peer's KEXINIT with ours
         }
-        return usable;
-    }
-
-    private Optional<KeyPair> hostKeyFor(String algorithm) {
-        SignatureAlgorithm sig = config.registry().signature(algorithm).orElseThrow();
-        return config.hostKeys().stream().filter(k -> sig.accepts(k.getPublic())).findFirst();
-    }
-
-    private void onKexInit(byte[] payload) throws SshProtocolException {
-        if (kex != null && kex.peerKexInit != null) {
-            throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR, "second SSH_MSG_KEXINIT during key exchange");
-        }
-        if (kex == null) {
-            sendKexInit();
-        }
+        boolean first = state == KexState.FIRST_KEXINIT;
+        byte[] payload = Arrays.copyOfRange(b, off, off + len);
         KexInit peer = KexInit.decode(payload);
-        kex.peerKexInit = peer;
-        kex.peerKexInitPayload = payload;
         events.add(new TransportEvent.KexInitReceived(peer));
-        if (sessionId == null) {
-            strict = config.strictKex() && peer.kexAlgorithms().contains(client ? STRICT_SERVER : STRICT_CLIENT);
+        if (first) {
+            strict = flow.strictWith(peer);
             if (strict && packetsReceived != 1) {
                 throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR,
                         "strict KEX: SSH_MSG_KEXINIT was not the first packet");
             }
-            peerWantsExtInfo = !client && peer.kexAlgorithms().contains(EXT_INFO_CLIENT);
+            peerWantsExtInfo = flow.peerWantsExtInfo(peer);
         }
-        KexInit clientInit = client ? kex.ourKexInit : peer;
-        KexInit serverInit = client ? peer : kex.ourKexInit;
-        NegotiatedAlgorithms chosen = AlgorithmNegotiation.negotiate(clientInit, serverInit,
-                name -> config.registry().cipher(name).orElseThrow() instanceof AeadCipherAlgorithm);
-        kex.negotiated = chosen;
-        kex.algorithm = config.registry().keyExchange(chosen.kex()).orElseThrow();
-        kex.ignoreGuessedPacket = peer.firstKexPacketFollows()
-                && !AlgorithmNegotiation.guessWasRight(clientInit, serverInit);
-        events.add(new TransportEvent.AlgorithmsNegotiated(chosen, strict));
-        if (client) {
-            kex.initiator = kex.algorithm.initiate(config.random());
-            byte[] qc = kex.initiator.publicValue();
-            writer.write(new SshWriter(qc.length + 8).writeByte(MessageNumbers.KEX_ECDH_INIT).writeString(qc).toByteArray());
-            events.add(new TransportEvent.KexMessage(true, MessageNumbers.nameOf(MessageNumbers.KEX_ECDH_INIT),
-                    "Q_C, the client's ephemeral public value (" + qc.length + " bytes)"));
-            kex.step = KexRound.Step.ECDH_REPLY;
+        boolean dropGuess = flow.negotiate(kex, peer, payload);
+        events.add(new TransportEvent.AlgorithmsNegotiated(kex.negotiated, strict));
+        if (dropGuess) {
+            state = first ? KexState.FIRST_GUESS : KexState.REKEY_GUESS;
         } else {
-            kex.step = KexRound.Step.ECDH_INIT;
+            state = !first ? KexState.REKEY_EXCHANGE : strict ? KexState.FIRST_EXCHANGE_STRICT : KexState.FIRST_EXCHANGE;
+        }
+        if (client) {
+            byte[] init = flow.clientInit(kex);
+            writer.write(init);
+            events.add(new TransportEvent.KexEcdhInit(true, init.length - 5));
         }
     }
 
-    private void onKexMessage(int number, SshReader r) throws SshProtocolException {
-        KexRound.Step expected = client ? KexRound.Step.ECDH_REPLY : KexRound.Step.ECDH_INIT;
-        int expectedNumber = client ? MessageNumbers.KEX_ECDH_REPLY : MessageNumbers.KEX_ECDH_INIT;
-        if (kex == null || kex.step != expected || number != expectedNumber) {
-            throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR,
-                    "unexpected " + MessageNumbers.nameOf(number));
-        }
-        if (kex.ignoreGuessedPacket) {
-            kex.ignoreGuessedPacket = false;
-            return;
+    private void onKexMethodMessage(int number, SshReader r) throws SshProtocolException {
+        int expected = client ? MessageNumbers.KEX_ECDH_REPLY : MessageNumbers.KEX_ECDH_INIT;
+        if (number != expected) {
+            throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR, "unexpected " + MessageNumbers.nameOf(number));
         }
         if (client) {
             onEcdhReply(r);
         } else {
-            onEcdhInit(r);
+            String clientVersion = peerIdentification;
+            byte[] reply = flow.serverReply(kex, r, clientVersion);
+            events.add(new TransportEvent.KexEcdhInit(false, kex.peerValueLength));
+            writer.write(reply);
+            events.add(new TransportEvent.KexEcdhReply(true, kex.hostKeyType, kex.negotiated.hostKey(),
+                    kex.ownValueLength));
+            installKeys();
         }
-    }
-
-    private void onEcdhInit(SshReader r) throws SshProtocolException {
-        byte[] qc = r.readString();
-        r.expectEnd();
-        events.add(new TransportEvent.KexMessage(false, MessageNumbers.nameOf(MessageNumbers.KEX_ECDH_INIT),
-                "Q_C, the client's ephemeral public value (" + qc.length + " bytes)"));
-        KeyExchangeAlgorithm.Response response = kex.algorithm.respond(qc, config.random());
-        SignatureAlgorithm sig = config.registry().signature(kex.negotiated.hostKey()).orElseThrow();
-        KeyPair hostKey = hostKeyFor(kex.negotiated.hostKey()).orElseThrow();
-        byte[] ks = sig.encodePublicKey(hostKey.getPublic());
-        byte[] qs = response.publicValue();
-        byte[] k = response.secret().encoded();
-        response.secret().destroy();
-        MessageDigest digest = kex.algorithm.newDigest();
-        byte[] h = ExchangeHash.compute(digest, peerIdentification, config.identification(),
-                kex.peerKexInitPayload, kex.ourKexInitPayload, ks, qc, qs, k);
-        byte[] signature = sig.sign(hostKey.getPrivate(), h, config.random());
-        writer.write(new SshWriter(ks.length + qs.length + signature.length + 16)
-                .writeByte(MessageNumbers.KEX_ECDH_REPLY).writeString(ks).writeString(qs).writeString(signature)
-                .toByteArray());
-        events.add(new TransportEvent.KexMessage(true, MessageNumbers.nameOf(MessageNumbers.KEX_ECDH_REPLY),
-                "K_S (" + sig.keyType() + " host key), Q_S (" + qs.length + " bytes), signature of H ("
-                        + kex.negotiated.hostKey() + ")"));
-        installKeys(digest, k, h);
     }
 
     private void onEcdhReply(SshReader r) throws SshProtocolException {
-        byte[] ks = r.readString();
-        byte[] qs = r.readString();
-        byte[] signature = r.readString();
-        r.expectEnd();
-        SignatureAlgorithm sig = config.registry().signature(kex.negotiated.hostKey()).orElseThrow();
-        events.add(new TransportEvent.KexMessage(false, MessageNumbers.nameOf(MessageNumbers.KEX_ECDH_REPLY),
-                "K_S (" + sig.keyType() + " host key), Q_S (" + qs.length + " bytes), signature of H ("
-                        + kex.negotiated.hostKey() + ")"));
-        PublicKey hostKey = sig.decodePublicKey(ks);
-        SharedSecret secret = kex.initiator.complete(qs);
-        byte[] k = secret.encoded();
-        secret.destroy();
-        MessageDigest digest = kex.algorithm.newDigest();
-        byte[] h = ExchangeHash.compute(digest, config.identification(), peerIdentification,
-                kex.ourKexInitPayload, kex.peerKexInitPayload, ks, kex.initiator.publicValue(), qs, k);
-        if (!sig.verify(hostKey, h, signature)) {
-            throw new SshProtocolException(DisconnectReason.KEY_EXCHANGE_FAILED,
-                    "the server's signature over the exchange hash does not verify");
-        }
-        ServerHostKey received = new ServerHostKey(kex.negotiated.hostKey(), ks, hostKey);
+        ServerHostKey received = flow.clientComplete(kex, r, peerIdentification);
+        events.add(new TransportEvent.KexEcdhReply(false, kex.hostKeyType, kex.negotiated.hostKey(),
+                kex.peerValueLength));
         if (firstHostKey != null) {
-            if (!Arrays.equals(firstHostKey.blob(), ks)) {
+            if (!Arrays.equals(firstHostKey.blob(), received.blob())) {
                 throw new SshProtocolException(DisconnectReason.HOST_KEY_NOT_VERIFIABLE,
                         "the server's host key changed during re-exchange");
             }
@@ -510,37 +513,29 @@ public final class TransportEngine {
             firstHostKey = received;
         }
         events.add(new TransportEvent.HostKeyAccepted(received));
-        installKeys(digest, k, h);
+        installKeys();
     }
 
     /** Derives the keys (RFC 4253 §7.2), sends NEWKEYS and switches the outgoing direction. */
-    private void installKeys(MessageDigest digest, byte[] k, byte[] h) {
+    private void installKeys() {
         boolean first = sessionId == null;
         if (first) {
-            sessionId = h;
+            sessionId = kex.exchangeHash;
         }
-        KeyDerivation keys = new KeyDerivation(digest, k, h, sessionId);
+        KeyExchangeFlow.NewKeys keys = flow.keys(kex, sessionId);
+        kex.nextInbound = keys.inbound();
         NegotiatedAlgorithms n = kex.negotiated;
-        PacketProtection outbound = client
-                ? Protections.build(config.registry(), n.cipherClientToServer(), n.macClientToServer(), keys, true, CipherDirection.ENCRYPT)
-                : Protections.build(config.registry(), n.cipherServerToClient(), n.macServerToClient(), keys, false, CipherDirection.ENCRYPT);
-        kex.nextInbound = client
-                ? Protections.build(config.registry(), n.cipherServerToClient(), n.macServerToClient(), keys, false, CipherDirection.DECRYPT)
-                : Protections.build(config.registry(), n.cipherClientToServer(), n.macClientToServer(), keys, true, CipherDirection.DECRYPT);
-        Arrays.fill(k, (byte) 0);
         writer.write(new byte[] {MessageNumbers.NEWKEYS});
-        writer.switchProtection(outbound, strict);
-        kex.newKeysSent = true;
-        kex.step = KexRound.Step.NEWKEYS;
-        events.add(new TransportEvent.KexMessage(true, MessageNumbers.nameOf(MessageNumbers.NEWKEYS),
-                "from now on this side encrypts with " + (client ? n.cipherClientToServer() : n.cipherServerToClient())));
+        writer.switchProtection(keys.outbound(), strict);
+        state = !first ? KexState.REKEY_NEWKEYS : strict ? KexState.FIRST_NEWKEYS_STRICT : KexState.FIRST_NEWKEYS;
+        events.add(new TransportEvent.NewKeys(true, client ? n.cipherClientToServer() : n.cipherServerToClient()));
         if (first && peerWantsExtInfo) {
             // RFC 8308 §2.4: the server's EXT_INFO is the first message after its NEWKEYS.
-            // server-sig-algs (§3.1) names what a publickey request may use: every signature
-            // algorithm of the registry, whatever host key algorithms the session's policy offers.
-            List<String> sigAlgs = AlgorithmPolicy.defaults().offered(AlgorithmCategory.HOST_KEY, config.registry());
+            // server-sig-algs (§3.1) names what a publickey request may use: the policy's
+            // accepted public key algorithms, whatever host key algorithms it offers.
+            List<String> sigAlgs = config.policy().publicKeyAlgorithms(config.registry());
             writer.write(new SshWriter().writeByte(MessageNumbers.EXT_INFO).writeUint32(1)
-                    .writeUtf8("server-sig-algs").writeString(String.join(",", sigAlgs).getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                    .writeUtf8("server-sig-algs").writeString(String.join(",", sigAlgs).getBytes(StandardCharsets.US_ASCII))
                     .toByteArray());
         }
         algorithms = n;
@@ -548,44 +543,53 @@ public final class TransportEngine {
     }
 
     private void onNewKeys(int len) throws SshProtocolException {
-        if (kex == null || kex.step != KexRound.Step.NEWKEYS || len != 1) {
-            throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR, "unexpected SSH_MSG_NEWKEYS");
+        if (len != 1) {
+            throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR, "SSH_MSG_NEWKEYS with a body");
         }
         reader.switchProtection(kex.nextInbound, strict);
-        events.add(new TransportEvent.KexMessage(false, MessageNumbers.nameOf(MessageNumbers.NEWKEYS),
-                "from now on the peer encrypts with "
-                        + (client ? kex.negotiated.cipherServerToClient() : kex.negotiated.cipherClientToServer())));
+        events.add(new TransportEvent.NewKeys(false,
+                client ? kex.negotiated.cipherServerToClient() : kex.negotiated.cipherClientToServer()));
         kex = null;
+        state = openState();
+        lifetime.renew();
         completedExchanges++;
         events.add(new TransportEvent.KeysEstablished(completedExchanges, strict));
     }
 
     // ---------------------------------------------------------------- output bookkeeping
 
-    /** RFC 4253 §7.1: between our KEXINIT and our NEWKEYS only transport messages go out. */
-    private boolean mustHold() {
-        return sessionId == null || (kex != null && !kex.newKeysSent);
+    private void writePacket(byte[] payload) {
+        writer.write(payload);
+        checkKeyLifetime();
     }
 
     private void flushHeld() {
-        while (!held.isEmpty() && !mustHold()) {
+        while (!held.isEmpty() && !state.holdsOutgoing()) {
             writer.write(held.poll());
         }
     }
 
-    /**
-     * RFC 4253 §9: re-exchange keys after a volume of data, counted in both directions, once
-     * the user is authenticated (see {@link #authenticated}).
-     */
-    private void maybeRekey() {
-        if (phase == Phase.PACKETS && kex == null && sessionId != null && authenticated
-                && reader.bytesSinceKeys() + writer.bytesSinceKeys() >= config.rekeyAfterBytes()) {
-            sendKexInit();
+    private long packetsSinceKeys() {
+        return Math.max(reader.packetsSinceKeys(), writer.packetsSinceKeys());
+    }
+
+    /** RFC 4253 §9 and {@link KeyLifetime}: a re-exchange when due, a disconnect when too late. */
+    private void checkKeyLifetime() {
+        if (state == KexState.CLOSED || sessionId == null) {
+            return;
+        }
+        TransportInput due = lifetime.check(reader.bytesSinceKeys() + writer.bytesSinceKeys(), packetsSinceKeys());
+        if (due != null) {
+            try {
+                on(due, null, 0, 0);
+            } catch (SshProtocolException e) {
+                disconnect(e.reason(), e.getMessage());
+            }
         }
     }
 
     private void close(TransportEvent.Disconnected event) {
-        phase = Phase.CLOSED;
+        state = KexState.CLOSED;
         held.clear();
         in.clear();
         kex = null;

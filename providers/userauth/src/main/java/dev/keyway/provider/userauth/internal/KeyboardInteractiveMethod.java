@@ -135,7 +135,7 @@ public final class KeyboardInteractiveMethod {
                 return new Outcome.Reply(InfoRequest.encode(ask.round()));
             }
             // A rejection after answers is a wrong secret; one before any question is not.
-            return step instanceof Step.Accept ? new Outcome.Success() : new Outcome.Failure(answered);
+            return step instanceof Step.Accept ? new Outcome.Success() : new Outcome.Failure(answered, "");
         }
     }
 }

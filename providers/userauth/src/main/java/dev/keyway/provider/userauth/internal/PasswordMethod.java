@@ -89,7 +89,7 @@ public final class PasswordMethod {
             String user = context.userName();
             java.util.concurrent.CompletionStage<Outcome> outcome = context.offload(() -> {
                 try {
-                    return check.get().authenticate(user, password) ? new Outcome.Success() : new Outcome.Failure(true);
+                    return check.get().authenticate(user, password) ? new Outcome.Success() : Outcome.Failure.wrongSecret();
                 } finally {
                     SecretText.wipe(password);
                 }

@@ -9,6 +9,7 @@ import dev.keyway.api.auth.ServerAuthContext;
 import dev.keyway.api.auth.ServerAuthExchange;
 import dev.keyway.api.auth.UserAuthMethod;
 import dev.keyway.api.auth.UserKeyPairs;
+import dev.keyway.api.keys.KeyFingerprint;
 import dev.keyway.api.spi.SignatureAlgorithm;
 import dev.keyway.api.wire.SshReader;
 import java.security.PublicKey;
@@ -55,10 +56,11 @@ public final class PublicKeyMethod {
             }
             String user = context.userName();
             java.net.InetSocketAddress client = context.clientAddress().orElse(null);
+            String credential = algorithm.get().keyType() + " " + KeyFingerprint.sha256(fields.keyBlob());
             if (!fields.isSigned()) {
                 return new Outcome.Pending(context.offload(() -> check.get().authorize(user, key, client).isPresent()
                         ? new Outcome.Reply(new PkOk(fields.algorithm(), fields.keyBlob()).encode())
-                        : new Outcome.Failure()));
+                        : new Outcome.Failure(false, credential)));
             }
             byte[] data = PublicKeyFields.signedData(context.sessionId(), user, context.serviceName(),
                     fields.algorithm(), fields.keyBlob());
@@ -66,8 +68,8 @@ public final class PublicKeyMethod {
             return new Outcome.Pending(context.offload(() -> {
                 Optional<LoginRestrictions> authorized = check.get().authorize(user, key, client);
                 boolean verified = verifier.verify(key, data, fields.signature());
-                return verified && authorized.isPresent() ? new Outcome.Success(authorized.get())
-                        : new Outcome.Failure();
+                return verified && authorized.isPresent() ? new Outcome.Success(authorized.get(), credential)
+                        : new Outcome.Failure(false, credential);
             }));
         }
 
