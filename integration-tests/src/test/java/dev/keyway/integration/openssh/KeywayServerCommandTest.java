@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyway.integration.KeywayCommand;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KeywayServerCommandTest {
     private static final Duration LIMIT = Duration.ofSeconds(30);
-    private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
 
     @TempDir
     Path dir;
@@ -40,9 +35,8 @@ class KeywayServerCommandTest {
     void openSshRunsACommandOnKeywayServer() throws Exception {
         OpenSshInstallation openSsh = OpenSshInstallation.require();
         Path userKey = makeKeys(openSsh);
-        Process server = keywayServer();
-        try {
-            int port = awaitStart(server).port();
+        try (KeywayServerProcess server = keywayServer()) {
+            int port = server.port();
             BoundedProcess.Result ssh = BoundedProcess.run(List.of(openSsh.ssh().toString(), "-F", "/dev/null",
                     "-p", String.valueOf(port), "-i", userKey.toString(), "-o", "IdentitiesOnly=yes",
                     "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=accept-new",
@@ -78,8 +72,6 @@ class KeywayServerCommandTest {
             } finally {
                 BoundedProcess.stop(shell);
             }
-        } finally {
-            BoundedProcess.stop(server);
         }
     }
 
@@ -95,9 +87,9 @@ class KeywayServerCommandTest {
                 "/usr/libexec/openssh/sftp-server", "/usr/libexec/sftp-server");
         Path sftp = OpenSshInstallation.program("sftp", "/usr/bin/sftp", "/usr/local/bin/sftp");
         Path userKey = makeKeys(openSsh);
-        Process server = keywayServer("-o", "Subsystem=sftp " + sftpServer, "-o", "Subsystem=rot13 tr a-z n-za-m");
-        try {
-            int port = awaitStart(server).port();
+        try (KeywayServerProcess server = keywayServer("-o", "Subsystem=sftp " + sftpServer,
+                "-o", "Subsystem=rot13 tr a-z n-za-m")) {
+            int port = server.port();
             byte[] data = new byte[1024 * 1024];
             new Random(11).nextBytes(data);
             Path local = Files.write(dir.resolve("upload.bin"), data);
@@ -123,8 +115,6 @@ class KeywayServerCommandTest {
             } finally {
                 BoundedProcess.stop(rot13);
             }
-        } finally {
-            BoundedProcess.stop(server);
         }
     }
 
@@ -151,12 +141,12 @@ class KeywayServerCommandTest {
     }
 
     /** {@code keyway server} on a free port with those keys, the user's key authorized and alice's password. */
-    private Process keywayServer(String... more) throws Exception {
+    private KeywayServerProcess keywayServer(String... more) throws Exception {
         Path authorized = Files.copy(dir.resolve("id_ed25519.pub"), dir.resolve("authorized_keys"));
-        List<String> args = new ArrayList<>(List.of("server", "-p", "0", "-h", dir.resolve("host_ed25519").toString(),
+        List<String> args = new ArrayList<>(List.of("-p", "0", "-h", dir.resolve("host_ed25519").toString(),
                 "--authorized-keys", authorized.toString(), "--password", "alice:secret"));
         args.addAll(List.of(more));
-        return keyway(args.toArray(String[]::new));
+        return KeywayServerProcess.start(args);
     }
 
     /**
@@ -170,24 +160,21 @@ class KeywayServerCommandTest {
         Path userKey = makeKeys(openSsh);
         makeKey(openSsh, "host_ecdsa", "ecdsa");
         makeKey(openSsh, "host_rsa", "rsa");
-        Process server = keywayServer("-h", dir.resolve("host_ecdsa").toString(), "-h", dir.resolve("host_rsa").toString());
-        try {
-            Started started = awaitStart(server);
+        try (KeywayServerProcess server = keywayServer("-h", dir.resolve("host_ecdsa").toString(),
+                "-h", dir.resolve("host_rsa").toString())) {
             for (String[] algorithmAndFile : new String[][] {{"ssh-ed25519", "host_ed25519"},
                     {"ecdsa-sha2-nistp256", "host_ecdsa"}, {"rsa-sha2-512", "host_rsa"}}) {
                 String fingerprint = fingerprint(openSsh, dir.resolve(algorithmAndFile[1] + ".pub"));
-                assertTrue(started.printed().contains(fingerprint), fingerprint + " printed in:\n" + started.printed());
+                assertTrue(server.printed().contains(fingerprint), fingerprint + " printed in:\n" + server.printed());
                 Path knownHosts = dir.resolve("known_hosts_" + algorithmAndFile[1]);
                 BoundedProcess.Result ssh = BoundedProcess.run(List.of(openSsh.ssh().toString(), "-F", "/dev/null",
-                        "-p", String.valueOf(started.port()), "-i", userKey.toString(), "-o", "IdentitiesOnly=yes",
+                        "-p", String.valueOf(server.port()), "-i", userKey.toString(), "-o", "IdentitiesOnly=yes",
                         "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=accept-new",
                         "-o", "HostKeyAlgorithms=" + algorithmAndFile[0], "-o", "UserKnownHostsFile=" + knownHosts,
                         "anyone@127.0.0.1", "echo hello"), LIMIT);
                 assertEquals(0, ssh.exitCode(), ssh.output());
                 assertEquals(fingerprint, fingerprint(openSsh, knownHosts), algorithmAndFile[0]);
             }
-        } finally {
-            BoundedProcess.stop(server);
         }
     }
 
@@ -210,32 +197,5 @@ class KeywayServerCommandTest {
 
     private static Process keyway(String... args) throws Exception {
         return KeywayCommand.start(Map.of("SSH_PASSWORD", "secret"), args);
-    }
-
-    /** What {@code keyway server} printed up to where it listens, and the port. */
-    private record Started(int port, String printed) {
-    }
-
-    /** Reads the server's output until it says where it listens; bounded. */
-    private static Started awaitStart(Process server) throws Exception {
-        CompletableFuture<Started> started = new CompletableFuture<>();
-        StringBuilder seen = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    seen.append(line).append('\n');
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        started.complete(new Started(Integer.parseInt(m.group(1)), seen.toString()));
-                    }
-                }
-            } catch (java.io.IOException ignored) {
-                // The server was stopped.
-            }
-            started.completeExceptionally(new AssertionError("keyway server ended: " + seen));
-        }, "keyway-server-output");
-        reader.setDaemon(true);
-        reader.start();
-        return started.get(LIMIT.toSeconds(), TimeUnit.SECONDS);
     }
 }

@@ -1,7 +1,6 @@
 package dev.keyway.integration.openssh;
 
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * The OpenSSH programs the interop tests run against: {@code sshd}, {@code ssh} and
- * {@code ssh-keygen}, and others some tests need ({@link #program}). CI installs them ({@code .ci/run}) and sets {@code CI=true}, where a
- * missing program fails the tests; on a developer machine without OpenSSH they are skipped.
+ * {@code ssh-keygen}, and others some tests need ({@link #program}). A missing one fails the test
+ * under CI and skips it elsewhere ({@link InstalledProgram}).
  */
 record OpenSshInstallation(Path sshd, Path ssh, Path sshKeygen, int major, int minor) {
 
@@ -24,11 +23,11 @@ record OpenSshInstallation(Path sshd, Path ssh, Path sshKeygen, int major, int m
 
     /** The installation, or a failed (CI) or aborted (elsewhere) test with the reason. */
     static OpenSshInstallation require() {
-        Path sshd = find("sshd", "/usr/sbin/sshd", "/usr/local/sbin/sshd");
-        Path ssh = find("ssh", "/usr/bin/ssh", "/usr/local/bin/ssh");
-        Path keygen = find("ssh-keygen", "/usr/bin/ssh-keygen", "/usr/local/bin/ssh-keygen");
+        Path sshd = InstalledProgram.find("sshd", "/usr/sbin/sshd", "/usr/local/sbin/sshd");
+        Path ssh = InstalledProgram.find("ssh", "/usr/bin/ssh", "/usr/local/bin/ssh");
+        Path keygen = InstalledProgram.find("ssh-keygen", "/usr/bin/ssh-keygen", "/usr/local/bin/ssh-keygen");
         if (sshd == null || ssh == null || keygen == null) {
-            missing("OpenSSH (sshd, ssh, ssh-keygen) is not installed; the interop tests need it"
+            InstalledProgram.missing("OpenSSH (sshd, ssh, ssh-keygen) is not installed; the interop tests need it"
                     + " (Debian: apt-get install openssh-server openssh-client)");
         }
         // "ssh -V" prints e.g. "OpenSSH_9.2p1 Debian-2+deb12u10, OpenSSL 3.0.19" on stderr.
@@ -42,38 +41,8 @@ record OpenSshInstallation(Path sshd, Path ssh, Path sshKeygen, int major, int m
 
     /** Another OpenSSH program, e.g. {@code sftp} or {@code sftp-server}: found, or a failed (CI) or aborted test. */
     static Path program(String name, String... candidates) {
-        Path found = find(name, candidates);
-        if (found == null) {
-            missing("OpenSSH's " + name + " is not installed; this test needs it"
-                    + " (Debian: apt-get install openssh-server openssh-client)");
-        }
-        return found;
-    }
-
-    private static void missing(String why) {
-        if ("true".equals(System.getenv("CI"))) {
-            fail(why + ". CI=true, so this is an error, not a skip.");
-        }
-        assumeTrue(false, why);
-    }
-
-    private static Path find(String name, String... candidates) {
-        for (String c : candidates) {
-            Path p = Path.of(c);
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        String pathVar = System.getenv("PATH");
-        if (pathVar != null) {
-            for (String dir : pathVar.split(java.io.File.pathSeparator)) {
-                Path p = Path.of(dir, name);
-                if (Files.isExecutable(p)) {
-                    return p;
-                }
-            }
-        }
-        return null;
+        return InstalledProgram.require(name, "OpenSSH's " + name + " is not installed; this test needs it"
+                + " (Debian: apt-get install openssh-server openssh-client)", candidates);
     }
 
     boolean atLeast(int wantedMajor, int wantedMinor) {

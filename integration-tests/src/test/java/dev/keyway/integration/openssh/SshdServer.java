@@ -43,6 +43,20 @@ final class SshdServer implements AutoCloseable {
      * algorithms (OpenSSH names; each list must hold only names this sshd implements).
      */
     static SshdServer start(OpenSshInstallation openSsh, Path dir, SshdAlgorithms algorithms) throws IOException {
+        return startOffering(openSsh, dir, algorithms);
+    }
+
+    /**
+     * Starts sshd with the same host keys, offering the algorithms it offers when its
+     * configuration names none: what a Debian sshd offers out of the box.
+     */
+    static SshdServer startWithDefaultAlgorithms(OpenSshInstallation openSsh, Path dir) throws IOException {
+        return startOffering(openSsh, dir, null);
+    }
+
+    /** {@code algorithms} {@code null}: sshd's compiled-in lists. */
+    private static SshdServer startOffering(OpenSshInstallation openSsh, Path dir, SshdAlgorithms algorithms)
+            throws IOException {
         Map<String, OpenSshHostKey> keys = new LinkedHashMap<>();
         for (String type : List.of("ed25519", "ecdsa", "rsa")) {
             OpenSshHostKey k = openSsh.generateHostKey(dir, type);
@@ -90,14 +104,17 @@ final class SshdServer implements AutoCloseable {
                 "Subsystem sftp internal-sftp",
                 // One variable the clients' env requests may set (RFC 4254 §6.4); sshd drops the rest.
                 "AcceptEnv LC_KEYWAY",
-                "KexAlgorithms " + a.kex(),
-                "HostKeyAlgorithms " + a.hostKeys(),
-                "Ciphers " + a.ciphers(),
-                "MACs " + a.macs(),
                 // Hundreds of short unauthenticated connections are the point here, not an attack.
                 "MaxStartups 100:30:200"));
-        if (a.userKeys() != null) {
-            lines.add("PubkeyAcceptedAlgorithms " + a.userKeys());
+        if (a != null) {
+            lines.addAll(List.of(
+                    "KexAlgorithms " + a.kex(),
+                    "HostKeyAlgorithms " + a.hostKeys(),
+                    "Ciphers " + a.ciphers(),
+                    "MACs " + a.macs()));
+            if (a.userKeys() != null) {
+                lines.add("PubkeyAcceptedAlgorithms " + a.userKeys());
+            }
         }
         if (openSsh.atLeast(9, 8)) {
             // OpenSSH 9.8 penalises sources whose connections never authenticate.

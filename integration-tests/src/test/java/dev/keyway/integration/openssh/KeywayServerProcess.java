@@ -1,0 +1,84 @@
+package dev.keyway.integration.openssh;
+
+import dev.keyway.integration.KeywayCommand;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code keyway server} run as a program (see {@link KeywayCommand}), started and read up to
+ * the line that says where it listens; its output is drained from then on, so it never blocks
+ * on a full pipe. Close it to stop it.
+ */
+final class KeywayServerProcess implements AutoCloseable {
+    private static final Duration START_LIMIT = Duration.ofSeconds(30);
+    private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
+
+    private final Process process;
+    private final int port;
+    private final String printed;
+
+    private KeywayServerProcess(Process process, int port, String printed) {
+        this.process = process;
+        this.port = port;
+        this.printed = printed;
+    }
+
+    /** Starts {@code keyway server ARGS...} and waits (bounded) until it listens on 127.0.0.1. */
+    static KeywayServerProcess start(List<String> arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of("server"));
+        command.addAll(arguments);
+        Process process = KeywayCommand.start(Map.of(), command.toArray(String[]::new));
+        try {
+            return awaitListening(process);
+        } catch (Exception | Error e) {
+            BoundedProcess.stop(process);
+            throw e;
+        }
+    }
+
+    private static KeywayServerProcess awaitListening(Process process) throws Exception {
+        CompletableFuture<KeywayServerProcess> started = new CompletableFuture<>();
+        StringBuilder seen = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    seen.append(line).append('\n');
+                    Matcher m = LISTENING.matcher(line);
+                    if (m.find()) {
+                        started.complete(new KeywayServerProcess(process, Integer.parseInt(m.group(1)), seen.toString()));
+                    }
+                }
+            } catch (IOException ignored) {
+                // The server was stopped.
+            }
+            started.completeExceptionally(new AssertionError("keyway server ended: " + seen));
+        }, "keyway-server-output");
+        reader.setDaemon(true);
+        reader.start();
+        return started.get(START_LIMIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** What the server printed up to the line that says where it listens (host key fingerprints included). */
+    String printed() {
+        return printed;
+    }
+
+    @Override
+    public void close() {
+        BoundedProcess.stop(process);
+    }
+}
