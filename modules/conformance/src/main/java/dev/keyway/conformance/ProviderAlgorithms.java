@@ -26,7 +26,11 @@ final class ProviderAlgorithms {
      * or MAC at all).
      */
     static <T extends SshAlgorithm> Arbitrary<T> choice(AlgorithmProvider provider, Class<T> kind) {
-        List<T> algorithms = of(provider, kind);
+        return choice(of(provider, kind));
+    }
+
+    /** Any one of the given algorithms, or {@code null} if there are none. */
+    static <T extends SshAlgorithm> Arbitrary<T> choice(List<T> algorithms) {
         return algorithms.isEmpty() ? Arbitraries.just(null) : Arbitraries.of(algorithms);
     }
 

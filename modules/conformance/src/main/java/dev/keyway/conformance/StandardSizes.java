@@ -1,6 +1,7 @@
 package dev.keyway.conformance;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The sizes that the standards fix for the algorithm names the kit knows, written down here
@@ -41,10 +42,17 @@ final class StandardSizes {
 
     /**
      * Whether a compression name starts only after user authentication: RFC 4253 §6.2 for
-     * {@code none} and {@code zlib}, OpenSSH PROTOCOL §2 for {@code zlib@openssh.com}.
+     * {@code none} and {@code zlib}, OpenSSH PROTOCOL §1.2 for {@code zlib@openssh.com}.
      */
     static final Map<String, Boolean> COMPRESSION_DELAYED = Map.of(
             "none", false,
             "zlib", false,
             "zlib@openssh.com", true);
+
+    /**
+     * The compression names whose data is one zlib stream (RFC 1950) per direction and set of
+     * keys, flushed after each payload: RFC 4253 §6.2, and OpenSSH PROTOCOL §1.2 ("identical to
+     * the zlib method in rfc4253" but delayed).
+     */
+    static final Set<String> ZLIB_STREAMS = Set.of("zlib", "zlib@openssh.com");
 }

@@ -13,8 +13,10 @@
  * {@link dev.keyway.conformance.SignatureConformance}: agreement, signatures, blob formats,
  * invalid and mangled peer input.</li>
  * <li>{@link dev.keyway.conformance.CompressionConformance}: payload streams round trip,
- * decompression bombs are refused with a bounded allocation, {@code delayed()} as the
- * standard says.</li>
+ * the limit is exact, decompression bombs are refused with COMPRESSION_ERROR and a bounded
+ * allocation, {@code delayed()} as the standard says; for {@code zlib} and
+ * {@code zlib@openssh.com}, the zlib stream read by an independent inflater, OpenSSH's own
+ * bytes (partial flush) decompressed, garbled streams survived and streams that end refused.</li>
  * <li>{@link dev.keyway.conformance.UserAuthMethodConformance}: a user authentication
  * method's halves against each other, with a {@link dev.keyway.conformance.UserAuthFixture}
  * of right and wrong credentials.</li>
