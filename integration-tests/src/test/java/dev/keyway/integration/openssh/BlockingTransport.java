@@ -71,6 +71,12 @@ final class BlockingTransport implements AutoCloseable {
         out.flush();
     }
 
+    /** Writes what the engine has queued and ends this side's output (TCP FIN); reading goes on. */
+    void endOutput() throws IOException {
+        flush();
+        socket.shutdownOutput();
+    }
+
     /**
      * The next event, reading from the peer as needed; null once the peer closed the
      * connection and no event is left.
