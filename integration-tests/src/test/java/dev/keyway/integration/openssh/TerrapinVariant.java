@@ -62,7 +62,7 @@ enum TerrapinVariant {
      */
     String strictKexRefusal() {
         return point == InjectionPoint.BEFORE_KEXINIT ? "strict KEX: SSH_MSG_KEXINIT was not the first packet"
-                : "strict KEX: unexpected SSH_MSG_IGNORE during the first key exchange";
+                : "strict KEX: only key exchange messages during the first exchange (SSH_MSG_IGNORE)";
     }
 
     @Override
