@@ -21,6 +21,24 @@ public final class KeywayCommand {
 
     /** Starts {@code keyway ARGS...} with stderr merged into stdout and extra environment. */
     public static Process start(Map<String, String> environment, String... args) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command(args)).redirectErrorStream(true);
+        pb.environment().putAll(environment);
+        return pb.start();
+    }
+
+    /**
+     * Starts {@code keyway ARGS...} on a pseudo-terminal of its own, as a user at a terminal
+     * runs it: util-linux {@code script} makes the terminal and copies between it and the
+     * returned process's stdin and stdout, so {@code System.console()} is there for prompts.
+     */
+    public static Process startOnTerminal(Map<String, String> environment, String... args) throws IOException {
+        String line = command(args).stream().map(KeywayCommand::shellQuoted).collect(Collectors.joining(" "));
+        ProcessBuilder pb = new ProcessBuilder("script", "-q", "-e", "-c", line, "/dev/null").redirectErrorStream(true);
+        pb.environment().putAll(environment);
+        return pb.start();
+    }
+
+    private static List<String> command(String... args) {
         List<Path> modulePath = new ArrayList<>();
         for (KeywayModule m : KeywayModule.values()) {
             if (m != KeywayModule.CONFORMANCE) {
@@ -35,8 +53,11 @@ public final class KeywayCommand {
                 "-p", modulePath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
                 "-m", "dev.keyway.cli/dev.keyway.cli.Main"));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().putAll(environment);
-        return pb.start();
+        return command;
+    }
+
+    /** One word for /bin/sh, whatever it holds. */
+    private static String shellQuoted(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
     }
 }

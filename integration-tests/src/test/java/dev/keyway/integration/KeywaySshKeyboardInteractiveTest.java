@@ -62,7 +62,7 @@ class KeywaySshKeyboardInteractiveTest {
             assertTrue(finished, out);
             assertEquals(4, p.exitValue(), out);
             assertTrue(out.contains("in\n"), out);
-            assertTrue(out.contains("Hello ?[31mthere"), out);
+            assertTrue(out.contains("Hello \\033[31mthere"), out);
             assertFalse(out.contains("\u001b"), "no escape reaches the terminal: " + out);
         }
     }

@@ -2,12 +2,14 @@ package dev.keyway.integration.openssh;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyway.integration.KeywayCommand;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,13 +142,44 @@ class KeywayServerCommandTest {
                 "-f", dir.resolve(name).toString()), LIMIT).exitCode());
     }
 
-    /** {@code keyway server} on a free port with those keys, the user's key authorized and alice's password. */
+    /**
+     * {@code keyway server} on a free port with those keys, the user's key authorized and alice's
+     * password in a file only its owner can read, so no password is on a command line.
+     */
     private KeywayServerProcess keywayServer(String... more) throws Exception {
         Path authorized = Files.copy(dir.resolve("id_ed25519.pub"), dir.resolve("authorized_keys"));
+        Path passwords = passwordFile("rw-------");
         List<String> args = new ArrayList<>(List.of("-p", "0", "-h", dir.resolve("host_ed25519").toString(),
-                "--authorized-keys", authorized.toString(), "--password", "alice:secret"));
+                "--authorized-keys", authorized.toString(), "--password-file", passwords.toString()));
         args.addAll(List.of(more));
         return KeywayServerProcess.start(args);
+    }
+
+    private Path passwordFile(String mode) throws Exception {
+        Path file = Files.writeString(dir.resolve("passwords"), "# keyway server --password-file\nalice:secret\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+        return file;
+    }
+
+    /**
+     * A password file others could read is refused, as ssh refuses a private key others can
+     * read: the server says who can read it and how to mend it, and does not start.
+     */
+    @Test
+    void aPasswordFileOthersCanReadIsRefused() throws Exception {
+        Path passwords = passwordFile("rw-r--r--");
+        Process server = keyway("server", "-p", "0", "--password-file", passwords.toString());
+        try {
+            assertTrue(server.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS), "keyway server gave up");
+            String out = new String(server.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(2, server.exitValue(), out);
+            assertTrue(out.contains("keyway server: " + passwords + ": its group can read it and other users can read"
+                    + " it (rw-r--r--)"), out);
+            assertTrue(out.contains("chmod go-rw " + passwords), out);
+            assertFalse(out.contains("secret"), "the password never shows:\n" + out);
+        } finally {
+            BoundedProcess.stop(server);
+        }
     }
 
     /**

@@ -47,8 +47,28 @@ final class SequenceDiagram {
         return side.equals("client") ? "Client" : "Server";
     }
 
-    /** One diagram line per entry: PlantUML reads line breaks as the end of a statement. */
+    /**
+     * One diagram line per entry, shown as written. Much of the text is the server's, and
+     * PlantUML reads more than text in it. Its preprocessor calls the built-in functions a
+     * {@code %} starts anywhere in a line ({@code %load_json}, {@code %getenv}, {@code %date}),
+     * and its Creole markup acts on the rest: {@code <img:FILE or URL>} loads an image into the
+     * drawing, {@code [[URL]]} makes a link, {@code **}, {@code //}, {@code ""}, {@code --},
+     * {@code __} and {@code ~~} change the style, {@code \n} breaks the line. So {@code %},
+     * {@code $} and {@code ~} are written as Creole character references ({@code <U+0025>}),
+     * which the preprocessor does not read, a backslash is doubled, a line break becomes
+     * {@code \n}, and the other markup characters are escaped with Creole's {@code ~}.
+     */
     private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("\n", "\\n");
+        StringBuilder b = new StringBuilder(text.length());
+        text.chars().forEach(c -> {
+            switch (c) {
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '%', '$', '~' -> b.append(String.format("<U+%04X>", c));
+                case '<', '[', '*', '/', '"', '-', '_' -> b.append('~').append((char) c);
+                default -> b.append((char) c);
+            }
+        });
+        return b.toString();
     }
 }

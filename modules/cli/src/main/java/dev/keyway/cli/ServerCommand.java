@@ -10,19 +10,16 @@ import dev.keyway.keys.LineProblem;
 import dev.keyway.keys.PrivateKeyFile;
 import dev.keyway.ssh.SshServer;
 import dev.keyway.ssh.SystemShell;
+import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -56,8 +53,15 @@ final class ServerCommand implements Callable<Integer> {
             description = "Public keys (authorized_keys format) allowed to log in as any user.")
     private Path authorizedKeys;
 
-    @Option(names = "--password", paramLabel = "USER:PASSWORD", description = "A user and password that may log in.")
+    @Option(names = "--password", paramLabel = "USER:PASSWORD",
+            description = "A user and password that may log in; repeatable. Every user of this machine can read it"
+                    + " in ps: prefer --password-file.")
     private List<String> passwords = new ArrayList<>();
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "Users and passwords that may log in, one USER:PASSWORD a line (blank lines and # comments"
+                    + " allowed); repeatable. Refused unless only its owner can read and write it (chmod 600).")
+    private List<Path> passwordFiles = new ArrayList<>();
 
     @Option(names = "-o", paramLabel = "Option=value",
             description = "Ciphers=, KexAlgorithms=, MACs=, HostKeyAlgorithms= (+, -, ^ allowed), Banner=FILE,"
@@ -102,9 +106,18 @@ final class ServerCommand implements Callable<Integer> {
             }
             builder.subsystemHandler(nameAndCommand[0], SystemShell.subsystem(nameAndCommand[1]));
         }
-        Map<String, byte[]> passwordDigests = passwordDigests();
-        if (!passwordDigests.isEmpty()) {
-            builder.passwordAuthenticator((user, password) -> checkPassword(passwordDigests, user, password));
+        PasswordTable passwordTable = new PasswordTable();
+        try {
+            passwords.forEach(passwordTable::add);
+            for (Path file : passwordFiles) {
+                passwordTable.addFile(file);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("keyway server: " + e.getMessage());
+            return 2;
+        }
+        if (!passwordTable.isEmpty()) {
+            builder.passwordAuthenticator(passwordTable::check);
         }
         if (authorizedKeys != null) {
             AuthorizedKeys keys = AuthorizedKeys.read(authorizedKeys);
@@ -116,8 +129,8 @@ final class ServerCommand implements Callable<Integer> {
                 return keys.keys().stream().map(AuthorizedKey::key).anyMatch(k -> Arrays.equals(k.blob(), blob));
             });
         }
-        if (passwordDigests.isEmpty() && authorizedKeys == null) {
-            System.err.println("keyway server: give --password USER:PASSWORD or --authorized-keys FILE, or nobody can log in");
+        if (passwordTable.isEmpty() && authorizedKeys == null) {
+            System.err.println("keyway server: give --password-file FILE or --authorized-keys FILE, or nobody can log in");
             return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -158,36 +171,5 @@ final class ServerCommand implements Callable<Integer> {
         return registry.names(dev.keyway.api.AlgorithmCategory.HOST_KEY).stream()
                 .filter(n -> registry.signature(n).orElseThrow().accepts(key.getPublic()))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no algorithm takes this host key"));
-    }
-
-    /** Passwords are kept as SHA-256 digests and compared in constant time. */
-    private Map<String, byte[]> passwordDigests() throws Exception {
-        Map<String, byte[]> out = new HashMap<>();
-        for (String pair : passwords) {
-            int colon = pair.indexOf(':');
-            if (colon <= 0) {
-                throw new IllegalArgumentException("--password takes USER:PASSWORD");
-            }
-            out.put(pair.substring(0, colon), digest(pair.substring(colon + 1).toCharArray()));
-        }
-        return out;
-    }
-
-    private static boolean checkPassword(Map<String, byte[]> digests, String user, char[] password) {
-        byte[] expected = digests.getOrDefault(user, new byte[32]);
-        // The digest is computed for unknown users too, so timing does not tell them apart.
-        boolean same = MessageDigest.isEqual(expected, digest(password));
-        return same && digests.containsKey(user);
-    }
-
-    private static byte[] digest(char[] password) {
-        byte[] bytes = new String(password).getBytes(StandardCharsets.UTF_8);
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            Arrays.fill(bytes, (byte) 0);
-        }
     }
 }

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
  * Prints a session as it happens, in the order of the seed course notes: connection,
  * version exchange, algorithm negotiation, key exchange, host key check, encrypted
  * messages, disconnect. Each message is shown once, from the side that sent it, with the
- * section of the RFC that defines it.
+ * section of the RFC that defines it. Every line passes {@link TerminalText#line}, in print
+ * and in the diagram: most fields are the peer's (its identification and earlier lines, its
+ * algorithm names, the DISCONNECT description, what its messages carry).
  */
 final class SessionTrace {
     private static final String CLIENT = "client";
@@ -58,17 +60,19 @@ final class SessionTrace {
     }
 
     void step(String from, String to, String what) {
-        out.printf("  %-6s -> %-6s  %s%n", from, to, what);
-        diagram.message(from, to, what);
+        String shown = TerminalText.line(what);
+        out.printf("  %-6s -> %-6s  %s%n", from, to, shown);
+        diagram.message(from, to, shown);
     }
 
     void note(String who, String what) {
-        out.printf("  %-6s           %s%n", who, what);
-        diagram.note(who, what);
+        String shown = TerminalText.line(what);
+        out.printf("  %-6s           %s%n", who, shown);
+        diagram.note(who, shown);
     }
 
     void detail(String what) {
-        out.printf("                    %s%n", what);
+        out.printf("                    %s%n", TerminalText.line(what));
     }
 
     /**

@@ -1,38 +1,26 @@
 package dev.keyway.cli;
 
 import dev.keyway.api.AlgorithmRegistry;
-import dev.keyway.api.auth.InteractivePrompt;
-import dev.keyway.api.auth.InteractivePrompter;
-import dev.keyway.api.auth.PasswordSource;
 import dev.keyway.keys.HostAddress;
-import dev.keyway.keys.KeyFileException;
 import dev.keyway.keys.KnownHostsFile;
-import dev.keyway.keys.KnownHostsVerifier;
-import dev.keyway.keys.PrivateKeyFile;
 import dev.keyway.ssh.AuthenticationException;
 import dev.keyway.ssh.ClientSession;
 import dev.keyway.ssh.Credentials;
 import dev.keyway.ssh.RemoteProcess;
 import dev.keyway.ssh.SshClient;
 import dev.keyway.ssh.Terminal;
-import dev.keyway.transport.HostKeyVerifier;
-import java.io.Console;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -79,7 +67,8 @@ final class SshCommand implements Callable<Integer> {
     @Option(names = "-s", description = "Ask for the subsystem the command names (e.g. sftp) instead of running it.")
     private boolean subsystem;
 
-    @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from FILE.")
+    @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from the first line of"
+            + " FILE, which only its owner may read and write (chmod 600).")
     private Path passwordFile;
 
     @Option(names = "-v", description = "Print the session's sequence as it happens (on stderr), like keyway demo.")
@@ -113,28 +102,23 @@ final class SshCommand implements Callable<Integer> {
         HostAddress address = new HostAddress(host, port);
         KnownHostsFile knownHosts = OpenSshOptions.value(all, "UserKnownHostsFile")
                 .map(p -> new KnownHostsFile(Path.of(p))).orElse(KnownHostsFile.ofUser());
-        Optional<KnownHostsVerifier> checked = Optional.empty();
-        HostKeyVerifier verifier;
-        String strict = OpenSshOptions.value(all, "StrictHostKeyChecking").orElse("yes");
-        switch (strict) {
-            case "no" -> verifier = KnownHostsVerifier.dangerAcceptAny();
-            case "accept-new" -> {
-                checked = Optional.of(KnownHostsVerifier.acceptNew(knownHosts, address, false));
-                verifier = checked.get();
-            }
-            default -> {
-                checked = Optional.of(KnownHostsVerifier.strict(knownHosts, address));
-                verifier = checked.get();
-            }
+        HostKeyCheck hostKeys = HostKeyCheck.of(OpenSshOptions.value(all, "StrictHostKeyChecking").orElse("yes"),
+                knownHosts, address, System.err);
+        LoginCredentials login;
+        try {
+            login = LoginCredentials.read(identities, passwordFile);
+        } catch (IOException e) {
+            System.err.println("keyway ssh: " + e.getMessage());
+            return FAILURE;
         }
         SequenceDiagram diagram = new SequenceDiagram();
         SessionTrace trace = new SessionTrace(verbose ? System.err : new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
                 diagram, true);
         SshClient.Builder builder = SshClient.builder().registry(AlgorithmRegistry.loadDefault())
-                .policy(OpenSshOptions.policy(all)).hostKeyVerifier(verifier).timeout(Duration.ofSeconds(30))
+                .policy(OpenSshOptions.policy(all)).hostKeyVerifier(hostKeys).timeout(Duration.ofSeconds(30))
                 .transportObserver(e -> trace.event(true, e))
                 .messageObserver((sent, payload) -> trace.message(true, sent, payload))
-                .bannerHandler(text -> System.err.print(printable(text)));
+                .bannerHandler(text -> System.err.print(TerminalText.lines(text)));
         // ssh_config: "SetEnv NAME=value NAME2=value2", the last -o for a name winning here.
         for (String list : OpenSshOptions.values(all, "SetEnv")) {
             for (String assignment : list.split("\\s+")) {
@@ -145,21 +129,14 @@ final class SshCommand implements Callable<Integer> {
             }
         }
         try (SshClient client = builder.build()) {
-            ClientSession session;
-            try {
-                session = client.connect(host, port, user, credentials(user));
-            } catch (AuthenticationException e) {
-                System.err.println(user + "@" + host + ": Permission denied (" + String.join(",", e.canContinue()) + ").");
-                return FAILURE;
-            } catch (IOException e) {
-                Optional<String> refused = checked.flatMap(KnownHostsVerifier::lastRejection).map(r -> r.message());
-                System.err.println(refused.orElse("keyway: cannot connect to " + host + " port " + port + ": " + e.getMessage()));
+            Optional<ClientSession> connected = connect(client, user, host, port, hostKeys, login);
+            if (connected.isEmpty()) {
                 return FAILURE;
             }
             if (verbose) {
                 System.err.println("keyway: authenticated to " + host + " as " + user);
             }
-            try (session) {
+            try (ClientSession session = connected.get()) {
                 if (subsystem) {
                     return stream(session.subsystem(String.join(" ", command)));
                 }
@@ -174,16 +151,39 @@ final class SshCommand implements Callable<Integer> {
                 return onTerminal(process, host);
             } catch (IOException e) {
                 // A refused request or a session lost while running; ssh exits 255 for both.
-                System.err.println("keyway: " + e.getMessage());
+                System.err.println("keyway: " + TerminalText.line(e.getMessage()));
                 return FAILURE;
-            } finally {
-                if (diagramFile != null) {
-                    try (OutputStream svg = Files.newOutputStream(diagramFile)) {
-                        diagram.writeSvg(svg);
-                    }
+            }
+        } finally {
+            // Also a session that failed: the diagram shows how far it went.
+            if (diagramFile != null) {
+                try (OutputStream svg = Files.newOutputStream(diagramFile)) {
+                    diagram.writeSvg(svg);
                 }
             }
         }
+    }
+
+    /**
+     * Connects and logs in; on failure says why, as ssh does, and returns empty. A key that
+     * known_hosts did not vouch for ({@link HostKeyCheck}) gets the key pairs only.
+     */
+    private static Optional<ClientSession> connect(SshClient client, String user, String host, int port,
+            HostKeyCheck hostKeys, LoginCredentials login) {
+        Credentials keysOnly = login.keys();
+        Credentials withSecrets = login.all();
+        try {
+            return Optional.of(client.connect(host, port, user, key -> hostKeys.vouchedFor(key) ? withSecrets : keysOnly));
+        } catch (AuthenticationException e) {
+            System.err.println(user + "@" + host + ": Permission denied ("
+                    + TerminalText.line(String.join(",", e.canContinue())) + ").");
+        } catch (IOException e) {
+            System.err.println(hostKeys.refusal().map(TerminalText::lines).orElse(
+                    "keyway: cannot connect to " + host + " port " + port + ": " + TerminalText.line(e.getMessage())));
+        } finally {
+            login.forget();
+        }
+        return Optional.empty();
     }
 
     /**
@@ -221,139 +221,6 @@ final class SshCommand implements Callable<Integer> {
         }
     }
 
-    private Credentials credentials(String user) throws Exception {
-        List<KeyPair> keys = new ArrayList<>();
-        List<Path> files = new ArrayList<>(identities);
-        if (files.isEmpty()) {
-            Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
-            for (String name : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
-                if (Files.isReadable(ssh.resolve(name))) {
-                    files.add(ssh.resolve(name));
-                }
-            }
-        }
-        for (Path file : files) {
-            readKey(file).ifPresent(keys::add);
-        }
-        Credentials credentials = Credentials.keyPairs(keys.toArray(KeyPair[]::new));
-        return credentials.withPasswords(passwords()).withPrompter(prompter());
-    }
-
-    /**
-     * A key file, asking the terminal for its passphrase if it is encrypted, up to three
-     * times as ssh does; a key that cannot be read is skipped with a warning, and the login
-     * goes on with the other credentials.
-     */
-    private static Optional<KeyPair> readKey(Path file) throws IOException {
-        try {
-            return Optional.of(PrivateKeyFile.read(file));
-        } catch (KeyFileException e) {
-            if (e.reason() != KeyFileException.Reason.PASSPHRASE_REQUIRED) {
-                System.err.println("keyway: cannot use " + file + ": " + e.getMessage());
-                return Optional.empty();
-            }
-        }
-        Console console = System.console();
-        for (int attempt = 1; console != null && attempt <= 3; attempt++) {
-            char[] passphrase = console.readPassword("Enter passphrase for key '%s': ", file);
-            if (passphrase == null || passphrase.length == 0) {
-                break;
-            }
-            try {
-                return Optional.of(PrivateKeyFile.read(file, passphrase));
-            } catch (KeyFileException e) {
-                System.err.println("keyway: " + e.getMessage());
-            } finally {
-                Arrays.fill(passphrase, '\0');
-            }
-        }
-        System.err.println("keyway: skipping " + file + ": it is encrypted and no passphrase was given");
-        return Optional.empty();
-    }
-
-    /** The password given without a terminal: --password-file, then SSH_PASSWORD; null if neither. */
-    private char[] givenPassword() throws IOException {
-        if (passwordFile != null) {
-            return Files.readString(passwordFile, StandardCharsets.UTF_8).strip().toCharArray();
-        }
-        String fromEnvironment = System.getenv("SSH_PASSWORD");
-        return fromEnvironment == null ? null : fromEnvironment.toCharArray();
-    }
-
-    /**
-     * Answers keyboard-interactive rounds (RFC 4256 §3.3). A first round that asks one hidden
-     * question, as a PAM password prompt does, gets the given password; otherwise the terminal
-     * shows the round, escaped, and reads each answer, hidden unless the prompt allows echo.
-     */
-    private InteractivePrompter prompter() {
-        AtomicInteger rounds = new AtomicInteger();
-        return (user, round) -> {
-            int n = rounds.incrementAndGet();
-            try {
-                char[] given = givenPassword();
-                if (given != null) {
-                    boolean oneHidden = round.prompts().size() == 1 && !round.prompts().get(0).echo();
-                    return n == 1 && oneHidden ? Optional.of(List.of(given)) : Optional.empty();
-                }
-            } catch (IOException e) {
-                System.err.println("keyway: cannot read " + passwordFile + ": " + e.getMessage());
-                return Optional.empty();
-            }
-            Console console = System.console();
-            if (console == null || n > 6) {
-                return Optional.empty();
-            }
-            for (String text : List.of(round.name(), round.instruction())) {
-                if (!text.isEmpty()) {
-                    console.printf("%s%n", printable(text));
-                }
-            }
-            List<char[]> answers = new ArrayList<>();
-            for (InteractivePrompt prompt : round.prompts()) {
-                String text = printable(prompt.text());
-                char[] answer = prompt.echo() ? Optional.ofNullable(console.readLine("%s", text)).map(String::toCharArray)
-                        .orElse(null) : console.readPassword("%s", text);
-                if (answer == null) {
-                    return Optional.empty();
-                }
-                answers.add(answer);
-            }
-            return Optional.of(answers);
-        };
-    }
-
-    /** The password from --password-file, then SSH_PASSWORD, then the terminal, asked once per attempt. */
-    private PasswordSource passwords() {
-        return (user, attempt) -> {
-            try {
-                char[] given = givenPassword();
-                if (given != null) {
-                    return attempt == 1 ? Optional.of(given) : Optional.empty();
-                }
-            } catch (IOException e) {
-                System.err.println("keyway: cannot read " + passwordFile + ": " + e.getMessage());
-                return Optional.empty();
-            }
-            Console console = System.console();
-            return console == null || attempt > 3 ? Optional.empty()
-                    : Optional.ofNullable(console.readPassword("%s's password: ", user));
-        };
-    }
-
-    /**
-     * The server's banner as it may reach a terminal: control characters other than line
-     * breaks and tabs become '?', so that a server cannot drive the user's terminal, as
-     * OpenSSH escapes them too.
-     */
-    static String printable(String text) {
-        StringBuilder b = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            boolean control = Character.isISOControl(c) && c != '\n' && c != '\t';
-            b.appendCodePoint(control ? '?' : c);
-        });
-        return b.toString();
-    }
-
     /**
      * Copies our stdin to the command and its output to ours, then returns its exit status.
      * Output is written unbuffered, each piece as it comes: on a terminal, a prompt or an echoed
@@ -367,7 +234,8 @@ final class SshCommand implements Callable<Integer> {
         copy(process.getInputStream(), new FileOutputStream(FileDescriptor.out));
         err.join(Duration.ofSeconds(30).toMillis());
         int status = process.waitFor(Duration.ofDays(365));
-        process.exitSignal().ifPresent(s -> System.err.println("keyway: remote command killed by signal " + s.signal()
+        process.exitSignal().ifPresent(s -> System.err.println("keyway: remote command killed by signal "
+                + TerminalText.line(s.signal())
                 + (s.coreDumped() ? " (core dumped)" : "")));
         return status < 0 ? FAILURE : status;
     }

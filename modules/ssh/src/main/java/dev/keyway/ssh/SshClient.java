@@ -6,6 +6,7 @@ import dev.keyway.ssh.internal.ClientConnector;
 import dev.keyway.ssh.internal.ClientSettings;
 import dev.keyway.ssh.internal.KeepAlive;
 import dev.keyway.transport.HostKeyVerifier;
+import dev.keyway.transport.ServerHostKey;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * An SSH client: connects, checks the server's host key (RFC 4253 §8) with the given
@@ -51,8 +53,26 @@ public final class SshClient implements AutoCloseable {
      *     or all of it took longer than the timeout
      */
     public ClientSession connect(String host, int port, String user, Credentials credentials) throws IOException {
+        Objects.requireNonNull(credentials);
+        return connect(host, port, user, hostKey -> credentials);
+    }
+
+    /**
+     * Connects and logs in as {@code user} with the credentials {@code credentialsFor} gives for
+     * the host key the verifier accepted. It is asked once, after the key exchange and before
+     * the first authentication request (RFC 4252 §5), on the network thread: it must answer at
+     * once. ssh(1) decides so for a key StrictHostKeyChecking=no let in although known_hosts
+     * holds another one: it offers no password there, which a man in the middle would read in
+     * clear, only signatures that are bound to this session (RFC 4252 §7).
+     *
+     * @throws AuthenticationException when the server accepted none of the credentials
+     * @throws IOException when the connection, the host key check or the key exchange failed,
+     *     or all of it took longer than the timeout
+     */
+    public ClientSession connect(String host, int port, String user,
+            Function<ServerHostKey, Credentials> credentialsFor) throws IOException {
         return connector.connect(new InetSocketAddress(host, port), Objects.requireNonNull(user),
-                Objects.requireNonNull(credentials));
+                Objects.requireNonNull(credentialsFor));
     }
 
     /** Ends every session (SSH_MSG_DISCONNECT) and the network thread, waiting a bounded time. */

@@ -12,6 +12,7 @@ import dev.keyway.api.keys.PublicKeyBlob;
 import dev.keyway.connection.ChannelRequest;
 import dev.keyway.transport.HostKeyVerifier;
 import dev.keyway.transport.NegotiatedAlgorithms;
+import dev.keyway.transport.ServerHostKey;
 import dev.keyway.transport.TransportEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -139,6 +140,34 @@ class SshSessionTest {
                 () -> connect("alice", Credentials.password("nope".toCharArray())));
         assertTrue(e.canContinue().contains("password"), e.getMessage());
         assertThrows(AuthenticationException.class, () -> connect("alice", Credentials.keyPairs(USER_KEY)));
+    }
+
+    /**
+     * Credentials chosen once the verifier accepted the host key are asked for once, with that
+     * key, and only they are offered: without the password, alice's login fails. A choice that
+     * throws ends the session with an error instead of the network thread.
+     */
+    @Test
+    void credentialsAreChosenForTheHostKeyTheVerifierAccepted() throws Exception {
+        List<ServerHostKey> asked = new CopyOnWriteArrayList<>();
+        try (ClientSession s = client.connect("127.0.0.1", address.getPort(), "alice", key -> {
+            asked.add(key);
+            return Credentials.password(PASSWORD);
+        })) {
+            assertEquals("chosen\n", run(s, "echo chosen").stdout());
+        }
+        assertEquals(1, asked.size());
+        assertArrayEquals(PublicKeyBlob.encode(HOST_KEY.getPublic()), asked.get(0).blob());
+
+        AuthenticationException keysOnly = assertThrows(AuthenticationException.class,
+                () -> client.connect("127.0.0.1", address.getPort(), "alice", key -> Credentials.keyPairs(USER_KEY)));
+        assertTrue(keysOnly.canContinue().contains("password"), keysOnly.getMessage());
+        IOException failed = assertThrows(IOException.class, () -> client.connect("127.0.0.1", address.getPort(),
+                "alice", key -> {
+                    throw new IllegalStateException("no answer");
+                }));
+        assertFalse(failed instanceof AuthenticationException, failed.toString());
+        assertTrue(failed.getMessage().contains("no credentials for this host key"), failed.getMessage());
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.keyway.net.Connection;
 import dev.keyway.net.EventLoop;
 import dev.keyway.ssh.ClientSession;
 import dev.keyway.ssh.Credentials;
+import dev.keyway.transport.ServerHostKey;
 import dev.keyway.transport.SshTransport;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * Opens client sessions on one event loop: TCP, key exchange, the login, all bounded by one
@@ -30,11 +32,13 @@ public final class ClientConnector {
         this.settings = settings;
     }
 
-    public ClientSession connect(InetSocketAddress address, String user, Credentials credentials) throws IOException {
+    /** Connects and logs in with the credentials {@code credentialsFor} gives for the accepted host key. */
+    public ClientSession connect(InetSocketAddress address, String user,
+            Function<ServerHostKey, Credentials> credentialsFor) throws IOException {
         SshTransport transport = SshTransport.client(settings.transport());
         ClientRole[] role = new ClientRole[1];
         SessionDriver driver = new SessionDriver(transport,
-                d -> role[0] = new ClientRole(d, settings, user, credentials),
+                d -> role[0] = new ClientRole(d, settings, user, credentialsFor),
                 settings.observers());
         Duration timeout = settings.timeout();
         long deadline = System.nanoTime() + timeout.toNanos();

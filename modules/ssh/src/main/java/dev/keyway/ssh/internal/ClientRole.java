@@ -9,6 +9,7 @@ import dev.keyway.connection.ConnectionEngine;
 import dev.keyway.connection.ConnectionEvent;
 import dev.keyway.ssh.AuthenticationException;
 import dev.keyway.ssh.Credentials;
+import dev.keyway.transport.ServerHostKey;
 import dev.keyway.transport.SshTransport;
 import dev.keyway.transport.TransportEvent;
 import dev.keyway.userauth.UserAuthClient;
@@ -18,7 +19,9 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The client's stack: after the first key exchange it asks for {@code ssh-userauth} (RFC 4253
@@ -37,7 +40,8 @@ final class ClientRole implements SessionRole {
     private final SshTransport transport;
     private final ClientSettings settings;
     private final String user;
-    private final Credentials credentials;
+    /** Asked once the host key is accepted: what to log in with (ssh(1) withholds passwords from a changed key). */
+    private final Function<ServerHostKey, Credentials> credentialsFor;
     private final CompletableFuture<Void> authenticated = new CompletableFuture<>();
     private final Map<Integer, ClientChannel> channels = new HashMap<>();
     private Stage stage = Stage.KEY_EXCHANGE;
@@ -46,12 +50,13 @@ final class ClientRole implements SessionRole {
     private ConnectionEngine engine;
     private KeepAlive.Watch keepAlive;
 
-    ClientRole(SessionDriver driver, ClientSettings settings, String user, Credentials credentials) {
+    ClientRole(SessionDriver driver, ClientSettings settings, String user,
+            Function<ServerHostKey, Credentials> credentialsFor) {
         this.driver = driver;
         this.transport = driver.transport();
         this.settings = settings;
         this.user = user;
-        this.credentials = credentials;
+        this.credentialsFor = credentialsFor;
     }
 
     /** Completes once the server accepted the login; fails with the reason otherwise. */
@@ -101,15 +106,26 @@ final class ClientRole implements SessionRole {
         }
     }
 
-    private void startUserAuth() {
+    private void startUserAuth() throws SshProtocolException {
         stage = Stage.USER_AUTH;
         UserAuthClientConfig.Builder b = UserAuthClientConfig.builder(settings.registry(), transport.sessionId().orElseThrow(), user)
                 .serverSignatureAlgorithms(serverSigAlgs);
+        Credentials credentials = credentialsFor();
         credentials.keyPairs().ifPresent(k -> b.credential(UserKeyPairs.class, k));
         credentials.passwords().ifPresent(p -> b.credential(PasswordSource.class, p));
         credentials.prompter().ifPresent(p -> b.credential(InteractivePrompter.class, p));
         userAuth = new UserAuthClient(b.build(), driver::send);
         userAuth.start();
+    }
+
+    /** The embedder's choice for the host key the verifier accepted, which the driver holds once the keys are in force. */
+    private Credentials credentialsFor() throws SshProtocolException {
+        try {
+            return Objects.requireNonNull(credentialsFor.apply(driver.hostKey()));
+        } catch (RuntimeException e) {
+            // The embedder's code failed: end the session as an error, not the network thread.
+            throw new SshProtocolException(DisconnectReason.BY_APPLICATION, "no credentials for this host key");
+        }
     }
 
     private void pollUserAuth() throws SshProtocolException {
