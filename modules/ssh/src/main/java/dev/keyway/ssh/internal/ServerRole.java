@@ -2,6 +2,7 @@ package dev.keyway.ssh.internal;
 
 import dev.keyway.api.DisconnectReason;
 import dev.keyway.api.SshProtocolException;
+import dev.keyway.api.auth.LoginRestrictions;
 import dev.keyway.connection.ConnectionEngine;
 import dev.keyway.connection.ConnectionEvent;
 import dev.keyway.transport.SshTransport;
@@ -32,6 +33,7 @@ final class ServerRole implements SessionRole {
     private UserAuthServer userAuth;
     private ConnectionEngine engine;
     private String user;
+    private LoginRestrictions restrictions;
 
     ServerRole(SessionDriver driver, ServerSettings settings) {
         this.driver = driver;
@@ -81,7 +83,7 @@ final class ServerRole implements SessionRole {
         driver.send(ServiceMessages.encode(ServiceMessages.SERVICE_ACCEPT, service));
         byte[] sessionId = transport.sessionId().orElseThrow();
         long now = System.nanoTime();
-        userAuth = new UserAuthServer(settings.userAuth(sessionId), driver::send, now);
+        userAuth = new UserAuthServer(settings.userAuth(sessionId, driver.remoteAddress()), driver::send, now);
         driver.schedule(Duration.ofNanos(userAuth.deadlineNanos() - now), () -> userAuth.tick(System.nanoTime()));
     }
 
@@ -99,6 +101,7 @@ final class ServerRole implements SessionRole {
         for (UserAuthServerEvent e; (e = userAuth.pollEvent()) != null; ) {
             if (e instanceof UserAuthServerEvent.Authenticated a) {
                 user = a.user();
+                restrictions = a.restrictions();
                 engine = new ConnectionEngine(false, settings.connection(), driver::send);
             }
         }
@@ -114,7 +117,7 @@ final class ServerRole implements SessionRole {
         if (event instanceof ConnectionEvent.ChannelOpenRequested open) {
             engine.acceptOpen(open.channel());
             channels.put(open.channel(), new ServerChannel(new ChannelBridge(open.channel(), engine, driver), engine,
-                    driver, settings, user));
+                    driver, settings, user, restrictions));
         } else if (event instanceof ConnectionEvent.ChannelRequestReceived r) {
             boolean ok = channels.get(r.channel()).onRequest(r.request());
             if (r.wantReply()) {

@@ -9,6 +9,7 @@ import dev.keyway.ssh.CommandHandler;
 import dev.keyway.transport.AlgorithmPolicy;
 import dev.keyway.transport.TransportConfig;
 import dev.keyway.userauth.UserAuthServerConfig;
+import java.net.InetSocketAddress;
 import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +37,12 @@ public record ServerSettings(AlgorithmRegistry registry, AlgorithmPolicy policy,
         return TransportConfig.builder(registry).policy(policy).hostKeys(hostKeys).rekeyAfterBytes(rekeyAfterBytes).build();
     }
 
-    /** Allows exactly the methods the embedder gave an authenticator for (RFC 4252 §5). */
-    UserAuthServerConfig userAuth(byte[] sessionId) {
-        UserAuthServerConfig.Builder b = UserAuthServerConfig.builder(registry, sessionId);
+    /**
+     * Allows exactly the methods the embedder gave an authenticator for (RFC 4252 §5), telling
+     * them the client's address (an authorized key's {@code from=}; null when unknown).
+     */
+    UserAuthServerConfig userAuth(byte[] sessionId, InetSocketAddress client) {
+        UserAuthServerConfig.Builder b = UserAuthServerConfig.builder(registry, sessionId).clientAddress(client);
         List<String> methods = new ArrayList<>();
         if (publicKeys != null) {
             methods.add("publickey");

@@ -10,6 +10,7 @@ import dev.keyway.transport.ServerHostKey;
 import dev.keyway.transport.SshTransport;
 import dev.keyway.transport.TransportEvent;
 import dev.keyway.ssh.MessageObserver;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
@@ -64,6 +65,11 @@ public final class SessionDriver implements ProtocolDriver {
     /** The host key the server proved it holds (RFC 4253 §8), or null before that. */
     ServerHostKey hostKey() {
         return hostKey;
+    }
+
+    /** The peer's address, or null before the connection starts or when it is no IP socket. */
+    InetSocketAddress remoteAddress() {
+        return connection != null && connection.remoteAddress() instanceof InetSocketAddress a ? a : null;
     }
 
     /** Sends a service-layer message; every layer above the transport sends through here. */
