@@ -57,6 +57,11 @@ record OpenSshInstallation(Path sshd, Path ssh, Path sshKeygen, int major, int m
         assumeTrue(false, why);
     }
 
+    /** Whether {@code program} is on the {@code PATH}, for a test that needs it beside OpenSSH (util-linux {@code script}). */
+    static boolean onPath(String program) {
+        return find(program) != null;
+    }
+
     private static Path find(String name, String... candidates) {
         for (String c : candidates) {
             Path p = Path.of(c);

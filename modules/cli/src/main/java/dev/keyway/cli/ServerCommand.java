@@ -2,10 +2,9 @@ package dev.keyway.cli;
 
 import dev.keyway.api.AlgorithmRegistry;
 import dev.keyway.api.keys.KeyFingerprint;
-import dev.keyway.api.keys.PublicKeyBlob;
 import dev.keyway.api.spi.SignatureAlgorithm;
-import dev.keyway.keys.AuthorizedKey;
 import dev.keyway.keys.AuthorizedKeys;
+import dev.keyway.keys.AuthorizedKeysAuthenticator;
 import dev.keyway.keys.LineProblem;
 import dev.keyway.keys.PrivateKeyFile;
 import dev.keyway.ssh.SshServer;
@@ -53,7 +52,9 @@ final class ServerCommand implements Callable<Integer> {
     private List<Path> hostKeyFiles = new ArrayList<>();
 
     @Option(names = "--authorized-keys", paramLabel = "FILE",
-            description = "Public keys (authorized_keys format) allowed to log in as any user.")
+            description = "Public keys (authorized_keys format, with sshd's options: from=, command=, no-pty,"
+                    + " restrict, expiry-time=, environment=, ...) allowed to log in as any user; a line with an"
+                    + " option Keyway cannot apply is skipped with a warning.")
     private Path authorizedKeys;
 
     @Option(names = "--password", paramLabel = "USER:PASSWORD", description = "A user and password that may log in.")
@@ -62,7 +63,8 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "-o", paramLabel = "Option=value",
             description = "Ciphers=, KexAlgorithms=, MACs=, HostKeyAlgorithms= (+, -, ^ allowed), Banner=FILE,"
                     + " MaxAuthTries=N, LoginGraceTime=SECONDS, AuthenticationMethods=publickey,password,"
-                    + " 'Subsystem=NAME COMMAND', 'AcceptEnv=LANG LC_*' (both repeatable) as in sshd_config.")
+                    + " 'Subsystem=NAME COMMAND', 'AcceptEnv=LANG LC_*' (both repeatable),"
+                    + " PermitUserEnvironment=yes|no as in sshd_config.")
     private List<String> options = new ArrayList<>();
 
     @Override
@@ -71,6 +73,7 @@ final class ServerCommand implements Callable<Integer> {
         known.addAll(LoginOptions.NAMES);
         known.add("subsystem");
         known.add("acceptenv");
+        known.add("permituserenvironment");
         Optional<String> unknown = OpenSshOptions.unknown(options, known);
         if (unknown.isPresent()) {
             System.err.println("keyway server: unsupported option -o " + unknown.get());
@@ -102,15 +105,19 @@ final class ServerCommand implements Callable<Integer> {
         if (!passwordDigests.isEmpty()) {
             builder.passwordAuthenticator((user, password) -> checkPassword(passwordDigests, user, password));
         }
+        String permitUserEnvironment = OpenSshOptions.value(options, "PermitUserEnvironment").orElse("no");
+        if (!permitUserEnvironment.equals("yes") && !permitUserEnvironment.equals("no")) {
+            System.err.println("keyway server: -o PermitUserEnvironment= takes yes or no, not " + permitUserEnvironment);
+            return 2;
+        }
         if (authorizedKeys != null) {
             AuthorizedKeys keys = AuthorizedKeys.read(authorizedKeys);
             for (LineProblem p : keys.problems()) {
-                System.err.println(authorizedKeys + ":" + p.lineNumber() + ": " + p.message());
+                System.err.println(authorizedKeys + ":" + p.lineNumber() + ": warning: " + p.message()
+                        + "; line skipped");
             }
-            builder.publicKeyAuthenticator((user, key) -> {
-                byte[] blob = PublicKeyBlob.encode(key);
-                return keys.keys().stream().map(AuthorizedKey::key).anyMatch(k -> Arrays.equals(k.blob(), blob));
-            });
+            builder.publicKeyAuthenticator(AuthorizedKeysAuthenticator.of(keys)
+                    .permitUserEnvironment(permitUserEnvironment.equals("yes")));
         }
         if (passwordDigests.isEmpty() && authorizedKeys == null) {
             System.err.println("keyway server: give --password USER:PASSWORD or --authorized-keys FILE, or nobody can log in");
