@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -105,7 +106,8 @@ final class ServerCommand implements Callable<Integer> {
         if (!passwordDigests.isEmpty()) {
             builder.passwordAuthenticator((user, password) -> checkPassword(passwordDigests, user, password));
         }
-        String permitUserEnvironment = OpenSshOptions.value(options, "PermitUserEnvironment").orElse("no");
+        String permitUserEnvironment = OpenSshOptions.value(options, "PermitUserEnvironment").orElse("no")
+                .toLowerCase(Locale.ROOT);
         if (!permitUserEnvironment.equals("yes") && !permitUserEnvironment.equals("no")) {
             System.err.println("keyway server: -o PermitUserEnvironment= takes yes or no, not " + permitUserEnvironment);
             return 2;
