@@ -19,9 +19,10 @@ import java.util.TreeMap;
  * @param portForwarding whether TCP/IP forwarding (RFC 4254 §7) may be granted
  * @param agentForwarding whether agent forwarding may be granted
  * @param x11Forwarding whether X11 forwarding (RFC 4254 §6.3) may be granted
- * @param environment variables to set for every command of the session, from
- *        {@code environment="NAME=value"}; the server sets them only when its configuration
- *        permits it (sshd's PermitUserEnvironment), else it refuses the login that carries them
+ * @param environment variables the session sets for every command, over those of the client's
+ *        {@code env} requests, from {@code environment="NAME=value"}; an authenticator puts
+ *        them here only when its configuration permits it (sshd's PermitUserEnvironment, off by
+ *        default) and leaves them out otherwise, and the server sets whatever is here
  * @param permitOpen the {@code host:port} destinations forwarding may reach; empty for no
  *        restriction beyond {@link #portForwarding}
  * @param permitListen the {@code [host:]port} a remote forward may listen on; empty for no

@@ -120,6 +120,43 @@ class KeywayServerCommandTest {
         }
     }
 
+    /**
+     * {@code keyway server --authorized-keys} reads sshd's options: a line it cannot apply is
+     * skipped with a warning naming the file and the line, the next line's forced command runs
+     * with {@code SSH_ORIGINAL_COMMAND}, and {@code -o PermitUserEnvironment=yes} lets its
+     * {@code environment=} through; a value other than yes or no is refused.
+     */
+    @Test
+    void authorizedKeysOptionsApplyAndSkippedLinesAreReported() throws Exception {
+        OpenSshInstallation openSsh = OpenSshInstallation.require();
+        Path userKey = makeKeys(openSsh);
+        String key = Files.readString(dir.resolve("id_ed25519.pub"), StandardCharsets.US_ASCII).trim();
+        Path authorized = Files.writeString(dir.resolve("authorized_keys"), "cert-authority " + key + "\n"
+                + "environment=\"FROM_KEY=yes\",command=\"echo \\\"[$SSH_ORIGINAL_COMMAND] [$FROM_KEY]\\\"\" " + key + "\n");
+        Process refused = keyway("server", "-o", "PermitUserEnvironment=maybe", "--authorized-keys", authorized.toString());
+        assertTrue(refused.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS), "keyway server finished");
+        String said = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(2, refused.exitValue(), said);
+        assertTrue(said.contains("PermitUserEnvironment= takes yes or no"), said);
+
+        Process server = keyway("server", "-p", "0", "-h", dir.resolve("host_ed25519").toString(),
+                "--authorized-keys", authorized.toString(), "-o", "PermitUserEnvironment=yes");
+        try {
+            Started started = awaitStart(server);
+            assertTrue(started.printed().contains(authorized + ":1: warning: Keyway does not support the option"
+                    + " cert-authority yet; line skipped"), started.printed());
+            BoundedProcess.Result ssh = BoundedProcess.run(List.of(openSsh.ssh().toString(), "-F", "/dev/null",
+                    "-p", String.valueOf(started.port()), "-i", userKey.toString(), "-o", "IdentitiesOnly=yes",
+                    "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=accept-new",
+                    "-o", "UserKnownHostsFile=" + dir.resolve("known_hosts"), "-o", "LogLevel=ERROR",
+                    "anyone@127.0.0.1", "echo hello"), LIMIT);
+            assertEquals(0, ssh.exitCode(), ssh.output());
+            assertEquals("[echo hello] [yes]\n", ssh.output());
+        } finally {
+            BoundedProcess.stop(server);
+        }
+    }
+
     /** Writes {@code typed} to the process's stdin, closes it, and returns its output once it ended (bounded). */
     private static String typeInto(Process p, String typed) throws Exception {
         try (var in = p.getOutputStream()) {

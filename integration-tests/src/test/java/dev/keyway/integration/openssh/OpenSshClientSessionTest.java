@@ -154,7 +154,7 @@ class OpenSshClientSessionTest {
      */
     @Test
     void sshWithATerminalGetsAnInteractiveShellOnAPseudoTerminal() throws Exception {
-        assumeTrue(onPath("script"), "util-linux script is not installed");
+        assumeTrue(OpenSshInstallation.onPath("script"), "util-linux script is not installed");
         Result r = typeInto(sshTo("-tt", "tester@127.0.0.1"), "tty; echo \"term=$TERM\"; exit 3\n");
         assertEquals(3, r.status(), r.output());
         // The shell's prompt may come before it, as the line was typed ahead of the prompt.
@@ -196,11 +196,6 @@ class OpenSshClientSessionTest {
         } catch (IOException e) {
             return "(unreadable: " + e + ")";
         }
-    }
-
-    private static boolean onPath(String program) {
-        return Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-                .anyMatch(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, program)));
     }
 
     private static String hex(byte[] bytes) throws Exception {

@@ -45,6 +45,11 @@ record OpenSshInstallation(Path sshd, Path ssh, Path sshKeygen, int major, int m
                 + " (Debian: apt-get install openssh-server openssh-client)", candidates);
     }
 
+    /** Whether {@code program} is on the {@code PATH}, for a test that needs it beside OpenSSH (util-linux {@code script}). */
+    static boolean onPath(String program) {
+        return InstalledProgram.find(program) != null;
+    }
+
     boolean atLeast(int wantedMajor, int wantedMinor) {
         return major > wantedMajor || (major == wantedMajor && minor >= wantedMinor);
     }

@@ -40,10 +40,12 @@ final class SshdServer implements AutoCloseable {
 
     /**
      * Starts sshd with an ed25519, an ECDSA P-256 and an RSA 3072 host key, offering the given
-     * algorithms (OpenSSH names; each list must hold only names this sshd implements).
+     * algorithms (OpenSSH names; each list must hold only names this sshd implements), and
+     * any more sshd_config lines given, e.g. {@code PermitUserEnvironment yes}.
      */
-    static SshdServer start(OpenSshInstallation openSsh, Path dir, SshdAlgorithms algorithms) throws IOException {
-        return startOffering(openSsh, dir, algorithms);
+    static SshdServer start(OpenSshInstallation openSsh, Path dir, SshdAlgorithms algorithms, String... moreConfig)
+            throws IOException {
+        return startOffering(openSsh, dir, algorithms, moreConfig);
     }
 
     /**
@@ -55,7 +57,8 @@ final class SshdServer implements AutoCloseable {
     }
 
     /** {@code algorithms} {@code null}: sshd's compiled-in lists. */
-    private static SshdServer startOffering(OpenSshInstallation openSsh, Path dir, SshdAlgorithms algorithms)
+    private static SshdServer startOffering(OpenSshInstallation openSsh, Path dir, SshdAlgorithms algorithms,
+            String... moreConfig)
             throws IOException {
         Map<String, OpenSshHostKey> keys = new LinkedHashMap<>();
         for (String type : List.of("ed25519", "ecdsa", "rsa")) {
@@ -67,7 +70,8 @@ final class SshdServer implements AutoCloseable {
         for (int attempt = 1; ; attempt++) {
             int port = freePort();
             Path config = dir.resolve("sshd_config");
-            Files.writeString(config, config(dir, port, keys, algorithms, openSsh), StandardCharsets.US_ASCII);
+            Files.writeString(config, config(dir, port, keys, algorithms, openSsh) + String.join("\n", moreConfig) + "\n",
+                    StandardCharsets.US_ASCII);
             Path log = dir.resolve("sshd-" + attempt + ".log");
             Process p = new ProcessBuilder(openSsh.sshd().toString(), "-D", "-e", "-f", config.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile())
@@ -180,6 +184,11 @@ final class SshdServer implements AutoCloseable {
     void authorize(String authorizedKeysLine) throws IOException {
         Files.writeString(directory.resolve("authorized_keys"), authorizedKeysLine + "\n", StandardCharsets.US_ASCII,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Replaces {@code authorized_keys} with {@code text}: the keys and options the next logins meet. */
+    void replaceAuthorizedKeys(String text) throws IOException {
+        Files.writeString(directory.resolve("authorized_keys"), text, StandardCharsets.UTF_8);
     }
 
     /** What sshd logged so far. */

@@ -2,10 +2,9 @@ package dev.keyway.cli;
 
 import dev.keyway.api.AlgorithmRegistry;
 import dev.keyway.api.keys.KeyFingerprint;
-import dev.keyway.api.keys.PublicKeyBlob;
 import dev.keyway.api.spi.SignatureAlgorithm;
-import dev.keyway.keys.AuthorizedKey;
 import dev.keyway.keys.AuthorizedKeys;
+import dev.keyway.keys.AuthorizedKeysAuthenticator;
 import dev.keyway.keys.LineProblem;
 import dev.keyway.keys.PrivateKeyFile;
 import dev.keyway.ssh.SshServer;
@@ -20,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -50,7 +50,9 @@ final class ServerCommand implements Callable<Integer> {
     private List<Path> hostKeyFiles = new ArrayList<>();
 
     @Option(names = "--authorized-keys", paramLabel = "FILE",
-            description = "Public keys (authorized_keys format) allowed to log in as any user.")
+            description = "Public keys (authorized_keys format, with sshd's options: from=, command=, no-pty,"
+                    + " restrict, expiry-time=, environment=, ...) allowed to log in as any user; a line with an"
+                    + " option Keyway cannot apply is skipped with a warning.")
     private Path authorizedKeys;
 
     @Option(names = "--password", paramLabel = "USER:PASSWORD",
@@ -68,7 +70,8 @@ final class ServerCommand implements Callable<Integer> {
                     + " MaxAuthTries=N, LoginGraceTime=SECONDS, AuthenticationMethods=publickey,password,"
                     + " MaxStartups=10:30:100, PerSourceMaxStartups=N, MaxSessions=N, ClientAliveInterval=SECONDS,"
                     + " ClientAliveCountMax=N, RekeyLimit=1G, PerSourcePenalties=yes|no,"
-                    + " 'Subsystem=NAME COMMAND', 'AcceptEnv=LANG LC_*' (both repeatable) as in sshd_config.")
+                    + " 'Subsystem=NAME COMMAND', 'AcceptEnv=LANG LC_*' (both repeatable),"
+                    + " PermitUserEnvironment=yes|no as in sshd_config.")
     private List<String> options = new ArrayList<>();
 
     @Override
@@ -78,6 +81,7 @@ final class ServerCommand implements Callable<Integer> {
         known.addAll(LimitOptions.NAMES);
         known.add("subsystem");
         known.add("acceptenv");
+        known.add("permituserenvironment");
         Optional<String> unknown = OpenSshOptions.unknown(options, known);
         if (unknown.isPresent()) {
             System.err.println("keyway server: unsupported option -o " + unknown.get());
@@ -119,15 +123,20 @@ final class ServerCommand implements Callable<Integer> {
         if (!passwordTable.isEmpty()) {
             builder.passwordAuthenticator(passwordTable::check);
         }
+        String permitUserEnvironment = OpenSshOptions.value(options, "PermitUserEnvironment").orElse("no")
+                .toLowerCase(Locale.ROOT);
+        if (!permitUserEnvironment.equals("yes") && !permitUserEnvironment.equals("no")) {
+            System.err.println("keyway server: -o PermitUserEnvironment= takes yes or no, not " + permitUserEnvironment);
+            return 2;
+        }
         if (authorizedKeys != null) {
             AuthorizedKeys keys = AuthorizedKeys.read(authorizedKeys);
             for (LineProblem p : keys.problems()) {
-                System.err.println(authorizedKeys + ":" + p.lineNumber() + ": " + p.message());
+                System.err.println(authorizedKeys + ":" + p.lineNumber() + ": warning: " + p.message()
+                        + "; line skipped");
             }
-            builder.publicKeyAuthenticator((user, key) -> {
-                byte[] blob = PublicKeyBlob.encode(key);
-                return keys.keys().stream().map(AuthorizedKey::key).anyMatch(k -> Arrays.equals(k.blob(), blob));
-            });
+            builder.publicKeyAuthenticator(AuthorizedKeysAuthenticator.of(keys)
+                    .permitUserEnvironment(permitUserEnvironment.equals("yes")));
         }
         if (passwordTable.isEmpty() && authorizedKeys == null) {
             System.err.println("keyway server: give --password-file FILE or --authorized-keys FILE, or nobody can log in");

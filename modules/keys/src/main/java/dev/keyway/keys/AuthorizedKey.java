@@ -7,11 +7,11 @@ import java.util.Objects;
  * {@code [options] keytype base64 [comment]}.
  *
  * @param lineNumber where it stands, counted from 1
- * @param options the options text as written ({@code from="*.example.com",no-pty}), empty when
- *        there are none; kept, not interpreted
+ * @param options the options read ({@code from="10.0.0.0/8",no-pty}), {@link AuthorizedKeyOptions#NONE}
+ *        when there are none
  * @param key the key and its comment
  */
-public record AuthorizedKey(int lineNumber, String options, OpenSshPublicKey key) {
+public record AuthorizedKey(int lineNumber, AuthorizedKeyOptions options, OpenSshPublicKey key) {
     public AuthorizedKey {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(key, "key");

@@ -9,8 +9,10 @@ import java.util.List;
 
 /**
  * The contents of an {@code authorized_keys} file (sshd(8) "AUTHORIZED_KEYS FILE FORMAT"): one
- * key a line, optionally preceded by options; blank lines and lines starting with {@code #} are
- * ignored. A malformed line becomes a {@link LineProblem} and the other lines still count.
+ * key a line, optionally preceded by options ({@link AuthorizedKeyOptions}); blank lines and
+ * lines starting with {@code #} are ignored. A malformed line, or one with an option Keyway
+ * does not know or cannot apply yet, becomes a {@link LineProblem} and the other lines still
+ * count, as in sshd. {@link AuthorizedKeysAuthenticator} logs users in with them.
  *
  * @param keys the keys in file order
  * @param problems the lines that were skipped
@@ -38,17 +40,19 @@ public record AuthorizedKeys(List<AuthorizedKey> keys, List<LineProblem> problem
     /**
      * Parses one line. Like sshd, it first reads the line as a bare key and, when that fails,
      * as options followed by a key; the options end at the first space or tab outside double
-     * quotes.
+     * quotes ({@code sshkey_advance_past_options}), and a line whose options Keyway cannot
+     * apply fails whole.
      */
     static AuthorizedKey parseLine(int number, String line) throws LineFormatException {
         try {
-            return new AuthorizedKey(number, "", OpenSshPublicKey.parse(line));
+            return new AuthorizedKey(number, AuthorizedKeyOptions.NONE, OpenSshPublicKey.parse(line));
         } catch (LineFormatException bare) {
             int end = optionsEnd(line);
             if (end <= 0 || end >= line.length()) {
                 throw bare;
             }
-            return new AuthorizedKey(number, line.substring(0, end), OpenSshPublicKey.parse(line.substring(end)));
+            OpenSshPublicKey key = OpenSshPublicKey.parse(line.substring(end));
+            return new AuthorizedKey(number, AuthorizedKeyOptions.parse(line.substring(0, end)), key);
         }
     }
 
@@ -56,7 +60,7 @@ public record AuthorizedKeys(List<AuthorizedKey> keys, List<LineProblem> problem
         boolean quoted = false;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (c == '\\' && quoted && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+            if (c == '\\' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
                 i++;
             } else if (c == '"') {
                 quoted = !quoted;

@@ -1,5 +1,7 @@
 package dev.keyway.ssh;
 
+import java.util.Optional;
+
 /**
  * Runs what a client asks a session channel for: an {@code exec} command, a {@code shell} or a
  * {@code subsystem} (RFC 4254 §6.5). It runs on a thread of its own, never on the network
@@ -17,4 +19,14 @@ public interface CommandHandler {
 
     /** Runs the command; the result is its exit status. */
     int run(CommandContext context) throws Exception;
+
+    /**
+     * The command line this handler runs whatever the request says, as sshd_config's
+     * Subsystem gives one ({@link SystemShell#subsystem}). When a forced command replaces a
+     * request for this subsystem, the forced command finds it in {@code SSH_ORIGINAL_COMMAND},
+     * as under sshd(8); without one, the subsystem's name stands there.
+     */
+    default Optional<String> commandLine() {
+        return Optional.empty();
+    }
 }

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * The handler {@code keyway server} uses: {@code exec} runs {@code /bin/sh -c COMMAND} and
  * {@code shell} runs {@code /bin/sh} (RFC 4254 §6.5), as the server's own user, with the
- * client's {@code env} added. The process's stdin, stdout and stderr are copied to and from
+ * session's variables added ({@link CommandContext#environment()}: the client's {@code env},
+ * the login's {@code environment=}, {@code SSH_ORIGINAL_COMMAND}). The process's stdin, stdout and stderr are copied to and from
  * the channel by three threads of this command; its exit code is the exit status.
  *
  * <p><b>Terminals.</b> After a {@code pty-req} (RFC 4254 §6.2) the command runs on a real
@@ -82,12 +83,18 @@ public final class SystemShell implements CommandHandler {
         return new SystemShell("/bin/sh", onPath("script"), Optional.of(commandLine));
     }
 
+    /** For a {@link #subsystem}, the command line it runs. */
+    @Override
+    public Optional<String> commandLine() {
+        return fixedCommand;
+    }
+
     @Override
     public int run(CommandContext context) throws IOException, InterruptedException {
         Optional<ChannelRequest.PtyRequest> pty = context.pty();
         String command = fixedCommand.orElse(context.command());
         ProcessBuilder builder = new ProcessBuilder(pty.isPresent() ? onTerminal(command, pty.get()) : plain(command));
-        builder.environment().putAll(context.env());
+        builder.environment().putAll(context.environment());
         pty.map(ChannelRequest.PtyRequest::term).filter(t -> !t.isEmpty())
                 .ifPresent(t -> builder.environment().put("TERM", t));
         if (pty.isPresent() && script.isPresent()) {

@@ -32,8 +32,9 @@ public final class HostPatternList {
     /**
      * Glob matching with one point of backtracking (the last {@code *}), linear in practice
      * and at worst the product of the lengths, so no hostile pattern can make it blow up.
+     * Case-sensitive, as OpenSSH's {@code match_pattern}.
      */
-    static boolean wildcardMatch(String pattern, String text) {
+    public static boolean wildcardMatch(String pattern, String text) {
         int p = 0;
         int t = 0;
         int star = -1;

@@ -1,9 +1,12 @@
 package dev.keyway.ssh.internal;
 
+import dev.keyway.api.auth.LoginRestrictions;
 import dev.keyway.connection.ChannelRequest;
 import dev.keyway.ssh.CommandContext;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,10 +16,20 @@ import java.util.Optional;
  */
 record ChannelCommandContext(String user, String command, Map<String, String> env,
         Optional<ChannelRequest.PtyRequest> pty, InputStream stdin, OutputStream stdout, OutputStream stderr,
-        WindowChanges windowChanges) implements CommandContext {
+        WindowChanges windowChanges, LoginRestrictions restrictions, Optional<String> originalCommand)
+        implements CommandContext {
 
     ChannelCommandContext {
-        env = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(env));
+        env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
+    }
+
+    /** In sshd's order (session.c do_setup_env): the client's, the login's, then SSH_ORIGINAL_COMMAND. */
+    @Override
+    public Map<String, String> environment() {
+        Map<String, String> all = new LinkedHashMap<>(env);
+        all.putAll(restrictions.environment());
+        originalCommand.ifPresent(c -> all.put(ORIGINAL_COMMAND, c));
+        return Collections.unmodifiableMap(all);
     }
 
     @Override

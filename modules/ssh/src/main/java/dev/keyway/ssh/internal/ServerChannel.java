@@ -1,5 +1,6 @@
 package dev.keyway.ssh.internal;
 
+import dev.keyway.api.auth.LoginRestrictions;
 import dev.keyway.connection.ChannelRequest;
 import dev.keyway.connection.ConnectionEngine;
 import dev.keyway.ssh.CommandHandler;
@@ -17,6 +18,16 @@ import java.util.concurrent.RejectedExecutionException;
  * one command on {@code exec}, {@code shell} or {@code subsystem}, passes {@code window-change}
  * (§6.7) on to the command, and when the handler returns sends EOF,
  * {@code exit-status} (§6.10) and CLOSE. Loop thread only, but for the handler's run.
+ *
+ * <p>It holds the login to its {@link LoginRestrictions} as sshd(8) holds it to an
+ * {@code authorized_keys} line: without {@code pty} a {@code pty-req} fails and the command
+ * runs without a terminal ({@code no-pty}); a forced command ({@code command=}) runs with the
+ * exec handler in place of any {@code exec}, {@code shell} or known {@code subsystem}, with what
+ * the client asked for in {@code SSH_ORIGINAL_COMMAND} (the command; for a subsystem, its
+ * command line; nothing for a shell); the login's {@code environment=} variables reach the
+ * command over the client's. {@code x11-req} and {@code auth-agent-req@openssh.com} fail
+ * whatever the restrictions allow: Keyway forwards neither, nor TCP (the connection layer
+ * refuses {@code tcpip-forward} and {@code direct-tcpip}).
  */
 final class ServerChannel {
     private final ChannelBridge bridge;
@@ -24,18 +35,20 @@ final class ServerChannel {
     private final SessionDriver driver;
     private final ServerSettings settings;
     private final String user;
+    private final LoginRestrictions restrictions;
     private final Map<String, String> env = new LinkedHashMap<>();
     private ChannelRequest.PtyRequest pty;
     private final WindowChanges sizes = new WindowChanges();
     private Future<?> running;
 
     ServerChannel(ChannelBridge bridge, ConnectionEngine engine, SessionDriver driver, ServerSettings settings,
-            String user) {
+            String user, LoginRestrictions restrictions) {
         this.bridge = bridge;
         this.engine = engine;
         this.driver = driver;
         this.settings = settings;
         this.user = user;
+        this.restrictions = restrictions;
     }
 
     ChannelBridge bridge() {
@@ -45,6 +58,9 @@ final class ServerChannel {
     /** Decides a request addressed to the server; the result is the reply when one is wanted (§5.4). */
     boolean onRequest(ChannelRequest request) {
         if (request instanceof ChannelRequest.PtyRequest p) {
+            if (!restrictions.pty()) {
+                return false;
+            }
             pty = p;
             return running == null;
         } else if (request instanceof ChannelRequest.EnvRequest e) {
@@ -54,11 +70,15 @@ final class ServerChannel {
             env.put(e.name(), e.value());
             return true;
         } else if (request instanceof ChannelRequest.ExecRequest e) {
-            return start(settings.exec(), new String(e.command(), StandardCharsets.UTF_8));
+            String command = new String(e.command(), StandardCharsets.UTF_8);
+            return start(settings.exec(), command, Optional.of(command));
         } else if (request instanceof ChannelRequest.ShellRequest) {
-            return start(settings.shell(), "");
+            return start(settings.shell(), "", Optional.empty());
         } else if (request instanceof ChannelRequest.SubsystemRequest s) {
-            return start(settings.subsystems().get(s.name()), s.name());
+            CommandHandler subsystem = settings.subsystems().get(s.name());
+            // An unknown subsystem fails, forced command or not, as in sshd.
+            return subsystem != null
+                    && start(subsystem, s.name(), Optional.of(subsystem.commandLine().orElse(s.name())));
         } else if (request instanceof ChannelRequest.WindowChange w) {
             if (pty == null) {
                 return false; // RFC 4254 §6.7: the size of a terminal there is none of
@@ -66,7 +86,7 @@ final class ServerChannel {
             sizes.offer(w);
             return true;
         }
-        // signal and unknown requests: no signals to deliver.
+        // signal, x11-req, auth-agent-req@openssh.com and unknown requests: nothing to do them with.
         return false;
     }
 
@@ -79,13 +99,22 @@ final class ServerChannel {
         }
     }
 
-    private boolean start(CommandHandler handler, String command) {
+    /**
+     * Starts what the client asked for or, when the login forces a command, that command with
+     * the exec handler and {@code original} as the client's own.
+     */
+    private boolean start(CommandHandler asked, String command, Optional<String> original) {
+        return restrictions.command().isPresent() ? run(settings.exec(), restrictions.forcedCommand(), original)
+                : run(asked, command, Optional.empty());
+    }
+
+    private boolean run(CommandHandler handler, String command, Optional<String> original) {
         if (handler == null || running != null) {
             return false; // RFC 4254 §6.5: only one of these may succeed per channel
         }
         ChannelCommandContext context = new ChannelCommandContext(user, command, env, Optional.ofNullable(pty),
                 bridge.input(), bridge.output(ChannelBridge.PLAIN_DATA, false),
-                bridge.output(ConnectionEngine.EXTENDED_DATA_STDERR, false), sizes);
+                bridge.output(ConnectionEngine.EXTENDED_DATA_STDERR, false), sizes, restrictions, original);
         try {
             running = settings.commands().submit(() -> {
                 ChannelRequest exit = runHandler(handler, context);

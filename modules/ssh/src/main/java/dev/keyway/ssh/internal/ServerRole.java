@@ -189,7 +189,7 @@ final class ServerRole implements SessionRole {
         if (event instanceof ConnectionEvent.ChannelOpenRequested open) {
             engine.acceptOpen(open.channel());
             channels.put(open.channel(), new ServerChannel(new ChannelBridge(open.channel(), engine, driver), engine,
-                    driver, settings, user));
+                    driver, settings, user, restrictions));
         } else if (event instanceof ConnectionEvent.ChannelOpenRefused refused) {
             logger().limit("refused a " + LogText.of(refused.type()) + " channel: " + refused.reason());
         } else if (event instanceof ConnectionEvent.ChannelRequestReceived r) {
@@ -217,11 +217,6 @@ final class ServerRole implements SessionRole {
         for (ServerChannel c : channels.values()) {
             c.bridge().pump();
         }
-    }
-
-    /** The login's restrictions (an authorized key's options), NONE until logged in. */
-    LoginRestrictions restrictions() {
-        return restrictions;
     }
 
     @Override

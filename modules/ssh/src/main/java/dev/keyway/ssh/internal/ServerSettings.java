@@ -10,6 +10,7 @@ import dev.keyway.ssh.SourcePenalties;
 import dev.keyway.transport.AlgorithmPolicy;
 import dev.keyway.transport.TransportConfig;
 import dev.keyway.userauth.UserAuthServerConfig;
+import java.net.InetSocketAddress;
 import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
