@@ -3,6 +3,7 @@ package dev.keyway.keys.internal;
 import dev.keyway.api.SshProtocolException;
 import dev.keyway.api.keys.PublicKeyBlob;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -35,6 +36,22 @@ public final class BcKeyConversion {
         PrivateKey jcaPrivate = new JcaPEMKeyConverter()
                 .getPrivateKey(PrivateKeyInfoFactory.createPrivateKeyInfo(privateKey));
         return new KeyPair(publicKey, jcaPrivate);
+    }
+
+    /**
+     * Whether the parts of an RSA private key belong together (RFC 8017 §3.2): n = pq,
+     * e·dP ≡ 1 (mod p-1), e·dQ ≡ 1 (mod q-1), q·qInv ≡ 1 (mod p). A file can hold parts that
+     * do not; signing with them by the CRT would give a faulty signature that reveals a prime.
+     */
+    public static boolean rsaPartsAgree(RSAPrivateCrtKeyParameters k) {
+        BigInteger p = k.getP();
+        BigInteger q = k.getQ();
+        BigInteger e = k.getPublicExponent();
+        return p.compareTo(BigInteger.ONE) > 0 && q.compareTo(BigInteger.ONE) > 0
+                && p.multiply(q).equals(k.getModulus())
+                && e.multiply(k.getDP()).mod(p.subtract(BigInteger.ONE)).equals(BigInteger.ONE)
+                && e.multiply(k.getDQ()).mod(q.subtract(BigInteger.ONE)).equals(BigInteger.ONE)
+                && q.multiply(k.getQInv()).mod(p).equals(BigInteger.ONE);
     }
 
     /**
