@@ -74,13 +74,18 @@ class PrivateKeyFileTest {
         assertEquals(KeyFileException.Reason.UNSUPPORTED, other.reason());
     }
 
-    /** Found by PrivateKeyFileFuzzTest: a changed prime read as a key whose CRT signatures leak the other one. */
-    @Test
-    void anRsaKeyWhosePrimeWasChangedIsMalformed() throws Exception {
+    /**
+     * Found by PrivateKeyFileFuzzTest: a changed prime or private exponent read as a key, whose
+     * CRT signatures would leak a prime and which wrote back as another key.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"p", "d"})
+    void anRsaKeyWithAChangedPartIsMalformed(String part) throws Exception {
         RSAPrivateCrtKey key = (RSAPrivateCrtKey) KeyPairs.generate("rsa").getPrivate();
-        byte[] der = new org.bouncycastle.asn1.pkcs.RSAPrivateKey(key.getModulus(), key.getPublicExponent(),
-                key.getPrivateExponent(), key.getPrimeP().add(BigInteger.TWO), key.getPrimeQ(),
-                key.getPrimeExponentP(), key.getPrimeExponentQ(), key.getCrtCoefficient()).getEncoded();
+        BigInteger p = part.equals("p") ? key.getPrimeP().add(BigInteger.TWO) : key.getPrimeP();
+        BigInteger d = part.equals("d") ? key.getPrivateExponent().add(BigInteger.TWO) : key.getPrivateExponent();
+        byte[] der = new org.bouncycastle.asn1.pkcs.RSAPrivateKey(key.getModulus(), key.getPublicExponent(), d, p,
+                key.getPrimeQ(), key.getPrimeExponentP(), key.getPrimeExponentQ(), key.getCrtCoefficient()).getEncoded();
         String pem = "-----BEGIN RSA PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(der)
                 + "\n-----END RSA PRIVATE KEY-----\n";
         KeyFileException e = assertThrows(KeyFileException.class, () -> PrivateKeyFile.parse(pem, null));

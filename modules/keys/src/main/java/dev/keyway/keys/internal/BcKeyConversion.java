@@ -39,19 +39,27 @@ public final class BcKeyConversion {
     }
 
     /**
-     * Whether the parts of an RSA private key belong together (RFC 8017 §3.2): n = pq,
-     * e·dP ≡ 1 (mod p-1), e·dQ ≡ 1 (mod q-1), q·qInv ≡ 1 (mod p). A file can hold parts that
-     * do not; signing with them by the CRT would give a faulty signature that reveals a prime.
+     * Whether the parts of an RSA private key belong together (RFC 8017 §3.2): n = pq, and d,
+     * dP and dQ each invert e modulo p-1 and q-1 as they should, and q·qInv ≡ 1 (mod p). A file
+     * can hold parts that do not; signing with them by the CRT would give a faulty signature
+     * that reveals a prime, and writing the key back would change it.
      */
     public static boolean rsaPartsAgree(RSAPrivateCrtKeyParameters k) {
         BigInteger p = k.getP();
         BigInteger q = k.getQ();
+        if (p.compareTo(BigInteger.ONE) <= 0 || q.compareTo(BigInteger.ONE) <= 0 || !p.multiply(q).equals(k.getModulus())) {
+            return false;
+        }
         BigInteger e = k.getPublicExponent();
-        return p.compareTo(BigInteger.ONE) > 0 && q.compareTo(BigInteger.ONE) > 0
-                && p.multiply(q).equals(k.getModulus())
-                && e.multiply(k.getDP()).mod(p.subtract(BigInteger.ONE)).equals(BigInteger.ONE)
-                && e.multiply(k.getDQ()).mod(q.subtract(BigInteger.ONE)).equals(BigInteger.ONE)
+        BigInteger p1 = p.subtract(BigInteger.ONE);
+        BigInteger q1 = q.subtract(BigInteger.ONE);
+        return invert(e, k.getExponent(), p1) && invert(e, k.getExponent(), q1)
+                && invert(e, k.getDP(), p1) && invert(e, k.getDQ(), q1)
                 && q.multiply(k.getQInv()).mod(p).equals(BigInteger.ONE);
+    }
+
+    private static boolean invert(BigInteger e, BigInteger d, BigInteger modulus) {
+        return e.multiply(d).mod(modulus).equals(BigInteger.ONE);
     }
 
     /**
