@@ -94,6 +94,9 @@ public final class PrivateKeyFile {
             throw new KeyFileException(KeyFileException.Reason.UNSUPPORTED,
                     "not a private key file Keyway reads (PEM type " + pem.getType() + ")");
         }
+        if (key instanceof RSAPrivateCrtKeyParameters rsa && !BcKeyConversion.rsaPartsAgree(rsa)) {
+            throw new KeyFileException(KeyFileException.Reason.MALFORMED, "damaged RSA key: its parts do not agree");
+        }
         try {
             return BcKeyConversion.toKeyPair(key);
         } catch (SshProtocolException e) {

@@ -12,7 +12,9 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.math.BigInteger;
 import java.security.KeyPair;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,5 +72,23 @@ class PrivateKeyFileTest {
         KeyFileException other = assertThrows(KeyFileException.class, () -> PrivateKeyFile.parse(
                 "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n", null));
         assertEquals(KeyFileException.Reason.UNSUPPORTED, other.reason());
+    }
+
+    /**
+     * Found by PrivateKeyFileFuzzTest: a changed prime or private exponent read as a key, whose
+     * CRT signatures would leak a prime and which wrote back as another key.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"p", "d"})
+    void anRsaKeyWithAChangedPartIsMalformed(String part) throws Exception {
+        RSAPrivateCrtKey key = (RSAPrivateCrtKey) KeyPairs.generate("rsa").getPrivate();
+        BigInteger p = part.equals("p") ? key.getPrimeP().add(BigInteger.TWO) : key.getPrimeP();
+        BigInteger d = part.equals("d") ? key.getPrivateExponent().add(BigInteger.TWO) : key.getPrivateExponent();
+        byte[] der = new org.bouncycastle.asn1.pkcs.RSAPrivateKey(key.getModulus(), key.getPublicExponent(), d, p,
+                key.getPrimeQ(), key.getPrimeExponentP(), key.getPrimeExponentQ(), key.getCrtCoefficient()).getEncoded();
+        String pem = "-----BEGIN RSA PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(der)
+                + "\n-----END RSA PRIVATE KEY-----\n";
+        KeyFileException e = assertThrows(KeyFileException.class, () -> PrivateKeyFile.parse(pem, null));
+        assertEquals(KeyFileException.Reason.MALFORMED, e.reason(), e::getMessage);
     }
 }

@@ -3,6 +3,7 @@ package dev.keyway.keys.internal;
 import dev.keyway.api.SshProtocolException;
 import dev.keyway.api.keys.PublicKeyBlob;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -35,6 +36,30 @@ public final class BcKeyConversion {
         PrivateKey jcaPrivate = new JcaPEMKeyConverter()
                 .getPrivateKey(PrivateKeyInfoFactory.createPrivateKeyInfo(privateKey));
         return new KeyPair(publicKey, jcaPrivate);
+    }
+
+    /**
+     * Whether the parts of an RSA private key belong together (RFC 8017 §3.2): n = pq, and d,
+     * dP and dQ each invert e modulo p-1 and q-1 as they should, and q·qInv ≡ 1 (mod p). A file
+     * can hold parts that do not; signing with them by the CRT would give a faulty signature
+     * that reveals a prime, and writing the key back would change it.
+     */
+    public static boolean rsaPartsAgree(RSAPrivateCrtKeyParameters k) {
+        BigInteger p = k.getP();
+        BigInteger q = k.getQ();
+        if (p.compareTo(BigInteger.ONE) <= 0 || q.compareTo(BigInteger.ONE) <= 0 || !p.multiply(q).equals(k.getModulus())) {
+            return false;
+        }
+        BigInteger e = k.getPublicExponent();
+        BigInteger p1 = p.subtract(BigInteger.ONE);
+        BigInteger q1 = q.subtract(BigInteger.ONE);
+        return invert(e, k.getExponent(), p1) && invert(e, k.getExponent(), q1)
+                && invert(e, k.getDP(), p1) && invert(e, k.getDQ(), q1)
+                && q.multiply(k.getQInv()).mod(p).equals(BigInteger.ONE);
+    }
+
+    private static boolean invert(BigInteger e, BigInteger d, BigInteger modulus) {
+        return e.multiply(d).mod(modulus).equals(BigInteger.ONE);
     }
 
     /**
