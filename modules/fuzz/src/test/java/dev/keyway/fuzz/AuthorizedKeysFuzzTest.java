@@ -22,7 +22,8 @@ class AuthorizedKeysFuzzTest {
         long lines = text.lines().count();
         assertTrue(file.keys().size() + file.problems().size() <= lines, "more entries than lines");
         for (AuthorizedKey key : file.keys()) {
-            String line = key.options().isEmpty() ? key.key().toLine() : key.options() + " " + key.key().toLine();
+            String options = key.options().toText();
+            String line = options.isEmpty() ? key.key().toLine() : options + " " + key.key().toLine();
             AuthorizedKeys again = AuthorizedKeys.parse(line);
             assertEquals(1, again.keys().size(), () -> "\"" + line + "\" does not read back: " + again.problems());
             assertEquals(key.options(), again.keys().get(0).options(), "options changed");

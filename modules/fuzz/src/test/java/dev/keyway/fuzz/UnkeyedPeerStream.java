@@ -115,7 +115,9 @@ final class UnkeyedPeerStream {
                 cost += MIN_IDENTIFICATION_LINE + id.preamble().size();
             } else if (e instanceof TransportEvent.KexInitReceived || e instanceof TransportEvent.DebugMessage
                     || e instanceof TransportEvent.ServiceMessage || e instanceof TransportEvent.ExtensionInfo
-                    || e instanceof TransportEvent.KexMessage k && !k.sent()
+                    || e instanceof TransportEvent.KexEcdhInit i && !i.sent()
+                    || e instanceof TransportEvent.KexEcdhReply r && !r.sent()
+                    || e instanceof TransportEvent.NewKeys n && !n.sent()
                     || e instanceof TransportEvent.Disconnected d && d.byPeer()) {
                 cost += MIN_PACKET;
             }
