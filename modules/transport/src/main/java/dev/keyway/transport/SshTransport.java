@@ -142,6 +142,16 @@ public final class SshTransport {
         engine.send(payload);
     }
 
+    /**
+     * Sends any payload as one packet under the current keys, past every rule of the protocol
+     * (a second NEWKEYS, a message number nobody assigned, a KEXINIT in the middle of an
+     * exchange): for tests and fuzzers that play a hostile peer against another engine. A
+     * session that uses it is no longer SSH.
+     */
+    public void dangerSendRawPayload(byte[] payload) {
+        engine.dangerSendRawPayload(payload);
+    }
+
     /** Sends SSH_MSG_IGNORE with the given data (RFC 4253 §11.2). */
     public void sendIgnore(byte[] data) {
         engine.sendIgnore(data);

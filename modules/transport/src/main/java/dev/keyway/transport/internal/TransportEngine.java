@@ -230,6 +230,14 @@ public final class TransportEngine {
         return config.maxPacketLength() - 64;
     }
 
+    /** Any payload as one packet under the current keys, past every rule: for hostile-peer tests. */
+    public void dangerSendRawPayload(byte[] payload) {
+        if (state == KexState.CLOSED) {
+            throw new IllegalStateException("transport is closed");
+        }
+        writer.write(payload);
+    }
+
     /** Sends SSH_MSG_IGNORE (RFC 4253 §11.2), e.g. as traffic-analysis cover. */
     public void sendIgnore(byte[] data) {
         sendTransportMessage(new SshWriter(data.length + 5).writeByte(MessageNumbers.IGNORE).writeString(data).toByteArray());
