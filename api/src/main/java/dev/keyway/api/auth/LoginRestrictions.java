@@ -48,18 +48,34 @@ public record LoginRestrictions(String forcedCommand, boolean pty, boolean portF
 
     /**
      * Both restrictions at once, for a login made of several methods (RFC 4252 §5.1 partial
-     * success): what either forbids stays forbidden. Two different forced commands cannot both
-     * hold, so the result forces the first, as sshd keeps the options of the first key.
+     * success): what either forbids stays forbidden, and destinations must be allowed by both.
+     *
+     * @throws IllegalArgumentException when the two force different commands, which cannot both
+     *     hold: sshd refuses such a login, and so does Keyway's user authentication
      */
     public LoginRestrictions and(LoginRestrictions other) {
         Objects.requireNonNull(other, "other");
+        if (forcedCommand != null && other.forcedCommand != null && !forcedCommand.equals(other.forcedCommand)) {
+            throw new IllegalArgumentException("two methods of one login force different commands");
+        }
         Map<String, String> env = new TreeMap<>(other.environment);
         env.putAll(environment);
+        List<String> open = both(permitOpen, other.permitOpen);
+        List<String> listen = both(permitListen, other.permitListen);
+        boolean forwarding = portForwarding && other.portForwarding
+                && !(open.isEmpty() && !permitOpen.isEmpty() && !other.permitOpen.isEmpty())
+                && !(listen.isEmpty() && !permitListen.isEmpty() && !other.permitListen.isEmpty());
         return new LoginRestrictions(forcedCommand != null ? forcedCommand : other.forcedCommand,
-                pty && other.pty, portForwarding && other.portForwarding, agentForwarding && other.agentForwarding,
-                x11Forwarding && other.x11Forwarding, env,
-                permitOpen.isEmpty() ? other.permitOpen : permitOpen,
-                permitListen.isEmpty() ? other.permitListen : permitListen);
+                pty && other.pty, forwarding, agentForwarding && other.agentForwarding,
+                x11Forwarding && other.x11Forwarding, env, open, listen);
+    }
+
+    /** The destinations two lists both allow; an empty list allows any. */
+    private static List<String> both(List<String> a, List<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return a.isEmpty() ? b : a;
+        }
+        return a.stream().filter(b::contains).toList();
     }
 
     @Override

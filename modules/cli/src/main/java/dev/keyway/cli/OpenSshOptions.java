@@ -36,6 +36,12 @@ final class OpenSshOptions {
             }
             String name = option.substring(0, eq).trim().toLowerCase(Locale.ROOT);
             String value = option.substring(eq + 1).trim();
+            if (name.equals("compression")) {
+                // ssh_config(5) Compression: the order ssh offers with and without it.
+                policy = policy.with(AlgorithmCategory.COMPRESSION,
+                        value.equalsIgnoreCase("yes") ? "zlib@openssh.com,zlib,none" : "none,zlib@openssh.com,zlib");
+                continue;
+            }
             AlgorithmCategory category = switch (name) {
                 case "ciphers" -> AlgorithmCategory.CIPHER;
                 case "macs" -> AlgorithmCategory.MAC;

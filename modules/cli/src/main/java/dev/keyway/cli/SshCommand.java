@@ -53,8 +53,12 @@ final class SshCommand implements Callable<Integer> {
     @Option(names = "-m", paramLabel = "MACS", description = "MACs, as -o MACs=.")
     private String macs;
 
+    @Option(names = "-C", description = "Ask for compression (zlib@openssh.com), as -o Compression=yes.")
+    private boolean compression;
+
     @Option(names = "-o", paramLabel = "Option=value", description = "KexAlgorithms=, HostKeyAlgorithms=, Ciphers=,"
-            + " MACs=, StrictHostKeyChecking=yes|no|accept-new, UserKnownHostsFile=FILE, 'SetEnv=NAME=value ...'.")
+            + " MACs=, Compression=yes|no, StrictHostKeyChecking=yes|no|accept-new, UserKnownHostsFile=FILE,"
+            + " 'SetEnv=NAME=value ...'.")
     private List<String> options = new ArrayList<>();
 
     @Option(names = "-t", description = "Ask for a terminal, also for a command; twice (-tt): even when stdin is"
@@ -98,6 +102,9 @@ final class SshCommand implements Callable<Integer> {
         }
         if (macs != null) {
             all.add("MACs=" + macs);
+        }
+        if (compression) {
+            all.add("Compression=yes");
         }
         HostAddress address = new HostAddress(host, port);
         KnownHostsFile knownHosts = OpenSshOptions.value(all, "UserKnownHostsFile")

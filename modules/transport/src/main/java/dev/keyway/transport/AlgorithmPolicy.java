@@ -39,7 +39,9 @@ public final class AlgorithmPolicy {
             AlgorithmCategory.MAC, List.of(
                     "hmac-sha2-256-etm@openssh.com", "hmac-sha2-512-etm@openssh.com",
                     "hmac-sha2-256", "hmac-sha2-512"),
-            AlgorithmCategory.COMPRESSION, List.of("none")));
+            // sshd's default (Compression yes): compression only after login, so that no
+            // unauthenticated peer reaches an inflater. Plain "zlib" is there to be added.
+            AlgorithmCategory.COMPRESSION, List.of("none", "zlib@openssh.com")));
 
     private record Rule(List<String> order, boolean offerOthers, Set<String> removed) {
     }
@@ -53,10 +55,14 @@ public final class AlgorithmPolicy {
         this.publicKeys = publicKeys;
     }
 
-    /** OpenSSH's order, with names added by providers offered after the known ones. */
+    /**
+     * OpenSSH's order, with names added by providers offered after the known ones, except for
+     * compression, where only the listed names are offered: a decompressor a plugin adds would
+     * face peers before they log in.
+     */
     public static AlgorithmPolicy defaults() {
         Map<AlgorithmCategory, Rule> m = new EnumMap<>(AlgorithmCategory.class);
-        DEFAULTS.forEach((c, l) -> m.put(c, new Rule(l, true, Set.of())));
+        DEFAULTS.forEach((c, l) -> m.put(c, new Rule(l, c != AlgorithmCategory.COMPRESSION, Set.of())));
         return new AlgorithmPolicy(m, m.get(AlgorithmCategory.HOST_KEY));
     }
 

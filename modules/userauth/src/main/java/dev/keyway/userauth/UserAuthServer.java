@@ -259,7 +259,13 @@ public final class UserAuthServer {
         } else if (outcome instanceof Outcome.Success success) {
             exchange = null;
             state = State.READY;
-            restrictions = restrictions.and(success.restrictions());
+            try {
+                restrictions = restrictions.and(success.restrictions());
+            } catch (IllegalArgumentException conflicting) {
+                // Two methods force different commands: no login can honour both (fail closed).
+                fail(true, false, success.credential(), nowNanos);
+                return;
+            }
             chains.succeeded(method);
             if (chains.isComplete()) {
                 state = State.AUTHENTICATED;

@@ -2,6 +2,8 @@ package dev.keyway.transport.internal;
 
 import dev.keyway.api.DisconnectReason;
 import dev.keyway.api.SshProtocolException;
+import dev.keyway.api.spi.CompressionAlgorithm;
+import java.util.Arrays;
 
 /**
  * Takes binary packets (RFC 4253 §6) off the input queue and opens them in place. The packet
@@ -12,6 +14,10 @@ import dev.keyway.api.SshProtocolException;
 public final class PacketReader {
     private final int maxPacketLength;
     private PacketProtection protection = ClearTextProtection.INSTANCE;
+    /** The peer's compression stream under the current keys (RFC 4253 §6.2), or null. */
+    private CompressionAlgorithm.Decompressor decompressor;
+    /** Where the last payload lies: the input queue's array, or the decompressed copy. */
+    private byte[] payloadArray;
     private int sequenceNumber;
     private long bytesSinceKeys;
     private long packetsSinceKeys;
@@ -55,9 +61,21 @@ public final class PacketReader {
             throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR,
                     "bad padding length " + padding + " in a packet of " + pendingLength);
         }
-        payloadOffset = off + 5;
-        payloadLength = payload;
         consumed = total;
+        if (decompressor != null) {
+            // A payload expands to at most what a packet of the maximum length could carry,
+            // so a small packet cannot become an unbounded allocation (a compression bomb).
+            payloadArray = decompressor.decompress(Arrays.copyOfRange(b, off + 5, off + 5 + payload), maxPacketLength);
+            payloadOffset = 0;
+            payloadLength = payloadArray.length;
+            if (payloadLength == 0) {
+                throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR, "an empty payload");
+            }
+        } else {
+            payloadArray = b;
+            payloadOffset = off + 5;
+            payloadLength = payload;
+        }
         packetSequenceNumber = sequenceNumber;
         sequenceNumber++;
         bytesSinceKeys += total;
@@ -78,6 +96,11 @@ public final class PacketReader {
         }
     }
 
+    /** The array the last payload lies in (the input queue's, unless it was decompressed). */
+    public byte[] payloadArray() {
+        return payloadArray;
+    }
+
     public int payloadOffset() {
         return payloadOffset;
     }
@@ -95,6 +118,14 @@ public final class PacketReader {
     public void release(ByteQueue in) {
         in.skip(consumed);
         consumed = 0;
+    }
+
+    /** Decompresses every later payload with {@code next} (null: none), closing the stream before. */
+    public void decompressWith(CompressionAlgorithm.Decompressor next) {
+        if (decompressor != null) {
+            decompressor.close();
+        }
+        decompressor = next;
     }
 
     /** Opens every later packet with new keys (after receiving NEWKEYS). */

@@ -1,7 +1,9 @@
 package dev.keyway.transport.internal;
 
+import dev.keyway.api.spi.CompressionAlgorithm;
 import dev.keyway.api.wire.SshWriter;
 import java.security.SecureRandom;
+import java.util.Arrays;
 
 /**
  * Frames outgoing payloads as binary packets (RFC 4253 §6) straight into the output queue and
@@ -16,6 +18,8 @@ public final class PacketWriter {
     private final byte[] paddingPool = new byte[PADDING_POOL];
     private int paddingUsed = PADDING_POOL;
     private PacketProtection protection = ClearTextProtection.INSTANCE;
+    /** The compression stream of the current keys (RFC 4253 §6.2), or null while none runs. */
+    private CompressionAlgorithm.Compressor compressor;
     private int sequenceNumber;
     private long bytesSinceKeys;
     private long packetsSinceKeys;
@@ -25,8 +29,17 @@ public final class PacketWriter {
         this.random = random;
     }
 
-    /** Writes one packet carrying {@code payload[off, off+len)}. */
+    /** Writes one packet carrying {@code payload[off, off+len)}, compressed if a stream runs. */
     public void write(byte[] payload, int off, int len) {
+        if (compressor != null) {
+            byte[] compressed = compressor.compress(Arrays.copyOfRange(payload, off, off + len));
+            frame(compressed, 0, compressed.length);
+        } else {
+            frame(payload, off, len);
+        }
+    }
+
+    private void frame(byte[] payload, int off, int len) {
         PacketProtection p = protection;
         int align = p.alignment();
         int counted = (p.lengthFieldAligned() ? 5 : 1) + len;
@@ -60,6 +73,17 @@ public final class PacketWriter {
         }
         System.arraycopy(paddingPool, paddingUsed, b, off, len);
         paddingUsed += len;
+    }
+
+    /**
+     * Compresses every later payload with {@code next} (null: none), closing the stream that ran
+     * before: after NEWKEYS, or when delayed compression starts (RFC 4253 §6.2).
+     */
+    public void compressWith(CompressionAlgorithm.Compressor next) {
+        if (compressor != null) {
+            compressor.close();
+        }
+        compressor = next;
     }
 
     /** Protects every later packet with new keys (after sending NEWKEYS). */

@@ -59,6 +59,7 @@ public final class TransportEngine {
     /** Messages of the layers above, held while an exchange runs (RFC 4253 §7.1). */
     private final HeldMessages held = new HeldMessages();
     private final KeyLifetime lifetime;
+    private final CompressionStreams compression;
 
     private KexState state = KexState.FIRST_KEXINIT;
     private boolean versionReceived;
@@ -90,6 +91,7 @@ public final class TransportEngine {
         this.writer = new PacketWriter(out, config.random());
         this.versionExchange = new VersionExchange(client);
         this.lifetime = new KeyLifetime(config.rekeyAfterBytes(), config.rekeyAfterPackets());
+        this.compression = new CompressionStreams(config.registry(), writer, reader);
         byte[] id = VersionExchange.identificationLine(config.identification());
         out.append(id, 0, id.length);
         events.add(new TransportEvent.IdentificationSent(config.identification()));
@@ -208,7 +210,18 @@ public final class TransportEngine {
         if (state.holdsOutgoing()) {
             hold(payload.clone());
         } else {
-            writePacket(payload);
+            writeServiceMessage(payload);
+        }
+    }
+
+    /**
+     * A service message onto the wire. A server's USERAUTH_SUCCESS goes uncompressed and starts
+     * delayed compression (zlib@openssh.com) both ways right after it, as OpenSSH does.
+     */
+    private void writeServiceMessage(byte[] payload) {
+        writePacket(payload);
+        if (!client && (payload[0] & 0xff) == MessageNumbers.USERAUTH_SUCCESS) {
+            compression.startDelayed();
         }
     }
 
@@ -323,7 +336,7 @@ public final class TransportEngine {
             events.add(new TransportEvent.IdentificationReceived(peerIdentification, versionExchange.preamble()));
         }
         while (state != KexState.CLOSED && !inputPaused && !saturated() && reader.next(in)) {
-            byte[] b = in.array();
+            byte[] b = reader.payloadArray();
             int off = reader.payloadOffset();
             int len = reader.payloadLength();
             packetsReceived++;
@@ -418,8 +431,11 @@ public final class TransportEngine {
     private static final int MAX_EXTENSIONS = 64;
 
     private void onServiceMessage(byte[] b, int off, int len) {
-        if (client && (b[off] & 0xff) == MessageNumbers.USERAUTH_SUCCESS) {
+        boolean success = client && (b[off] & 0xff) == MessageNumbers.USERAUTH_SUCCESS;
+        if (success) {
             authenticate();
+            // The next packet either way is compressed under zlib@openssh.com (OpenSSH's client).
+            compression.startDelayed();
         }
         if (sink != null) {
             if (!sink.accept(b, off, len)) {
@@ -535,6 +551,7 @@ public final class TransportEngine {
         NegotiatedAlgorithms n = kex.negotiated;
         writer.write(new byte[] {MessageNumbers.NEWKEYS});
         writer.switchProtection(keys.outbound(), strict);
+        compression.outgoingKeys(client ? n.compressionClientToServer() : n.compressionServerToClient());
         state = !first ? KexState.REKEY_NEWKEYS : strict ? KexState.FIRST_NEWKEYS_STRICT : KexState.FIRST_NEWKEYS;
         events.add(new TransportEvent.NewKeys(true, client ? n.cipherClientToServer() : n.cipherServerToClient()));
         if (first && peerWantsExtInfo) {
@@ -555,6 +572,8 @@ public final class TransportEngine {
             throw new SshProtocolException(DisconnectReason.PROTOCOL_ERROR, "SSH_MSG_NEWKEYS with a body");
         }
         reader.switchProtection(kex.nextInbound, strict);
+        compression.incomingKeys(client ? kex.negotiated.compressionServerToClient()
+                : kex.negotiated.compressionClientToServer());
         events.add(new TransportEvent.NewKeys(false,
                 client ? kex.negotiated.cipherServerToClient() : kex.negotiated.cipherClientToServer()));
         kex = null;
@@ -573,7 +592,12 @@ public final class TransportEngine {
 
     private void flushHeld() {
         while (!held.isEmpty() && !state.holdsOutgoing()) {
-            writer.write(held.poll());
+            byte[] payload = held.poll();
+            if (MessageNumbers.isServiceMessage(payload[0] & 0xff)) {
+                writeServiceMessage(payload);
+            } else {
+                writer.write(payload);
+            }
         }
     }
 
@@ -598,6 +622,7 @@ public final class TransportEngine {
 
     private void close(TransportEvent.Disconnected event) {
         state = KexState.CLOSED;
+        compression.close();
         held.clear();
         in.clear();
         kex = null;

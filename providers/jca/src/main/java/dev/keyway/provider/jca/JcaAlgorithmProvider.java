@@ -4,6 +4,7 @@ import dev.keyway.api.spi.AlgorithmProvider;
 import dev.keyway.api.spi.SshAlgorithm;
 import dev.keyway.provider.jca.internal.AsymmetricAlgorithms;
 import dev.keyway.provider.jca.internal.SymmetricAlgorithms;
+import dev.keyway.provider.jca.internal.ZlibCompression;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +30,7 @@ public final class JcaAlgorithmProvider implements AlgorithmProvider {
     public List<SshAlgorithm> algorithms() {
         List<SshAlgorithm> all = new ArrayList<>(SymmetricAlgorithms.list());
         all.addAll(AsymmetricAlgorithms.list());
+        all.addAll(ZlibCompression.list());
         return List.copyOf(all);
     }
 
