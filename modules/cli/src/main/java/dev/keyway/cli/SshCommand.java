@@ -58,6 +58,7 @@ final class SshCommand implements Callable<Integer> {
 
     @Option(names = "-o", paramLabel = "Option=value", description = "KexAlgorithms=, HostKeyAlgorithms=, Ciphers=,"
             + " MACs=, Compression=yes|no, StrictHostKeyChecking=yes|no|accept-new, UserKnownHostsFile=FILE,"
+            + " ServerAliveInterval=SECONDS, ServerAliveCountMax=N,"
             + " 'SetEnv=NAME=value ...'.")
     private List<String> options = new ArrayList<>();
 
@@ -125,7 +126,10 @@ final class SshCommand implements Callable<Integer> {
                 .policy(OpenSshOptions.policy(all)).hostKeyVerifier(hostKeys).timeout(Duration.ofSeconds(30))
                 .transportObserver(e -> trace.event(true, e))
                 .messageObserver((sent, payload) -> trace.message(true, sent, payload))
-                .bannerHandler(text -> System.err.print(TerminalText.lines(text)));
+                .bannerHandler(text -> System.err.print(TerminalText.lines(text)))
+                .serverAlive(OpenSshOptions.value(all, "ServerAliveInterval").map(LoginOptions::duration)
+                        .orElse(Duration.ZERO),
+                        OpenSshOptions.value(all, "ServerAliveCountMax").map(Integer::parseInt).orElse(3));
         // ssh_config: "SetEnv NAME=value NAME2=value2", the last -o for a name winning here.
         for (String list : OpenSshOptions.values(all, "SetEnv")) {
             for (String assignment : list.split("\\s+")) {

@@ -74,8 +74,11 @@ public final class TransportDriver implements ProtocolDriver {
 
     @Override
     public void onTimeout(Timeout timeout) {
-        transport.disconnect(DisconnectReason.BY_APPLICATION,
-                timeout == Timeout.HANDSHAKE ? "handshake timeout" : "idle timeout");
+        switch (timeout) {
+            case HANDSHAKE -> transport.disconnect(DisconnectReason.BY_APPLICATION, "handshake timeout");
+            case IDLE -> transport.disconnect(DisconnectReason.BY_APPLICATION, "idle timeout");
+            case SHED -> transport.disconnect(DisconnectReason.TOO_MANY_CONNECTIONS, "too many connections");
+        }
         drainEvents();
     }
 

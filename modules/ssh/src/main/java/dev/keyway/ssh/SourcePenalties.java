@@ -59,8 +59,8 @@ public record SourcePenalties(Duration authenticationFailure, Duration graceExce
     public static final class Table {
         private final SourcePenalties settings;
         private final LongSupplier clock;
-        /** Per address: when its penalty runs out, on the clock; oldest entries first. */
-        private final Map<InetAddress, Long> until = new LinkedHashMap<>();
+        /** Per address: its penalty; oldest entries first. */
+        private final Map<InetAddress, Penalty> until = new LinkedHashMap<>();
 
         Table(SourcePenalties settings, LongSupplier clock) {
             this.settings = settings;
@@ -69,16 +69,15 @@ public record SourcePenalties(Duration authenticationFailure, Duration graceExce
 
         /** Whether a new connection from {@code source} may go on. */
         public synchronized boolean admits(InetAddress source) {
-            Long end = until.get(source);
-            if (end == null) {
+            Penalty p = until.get(source);
+            if (p == null) {
                 return true;
             }
-            long left = end - clock.getAsLong();
-            if (left <= 0) {
+            if (p.end() - clock.getAsLong() <= 0) {
                 until.remove(source);
                 return true;
             }
-            return left < settings.minimum.toNanos();
+            return p.accrued() < settings.minimum.toNanos();
         }
 
         /** A connection from {@code source} ended with failed attempts and no login. */
@@ -96,14 +95,21 @@ public record SourcePenalties(Duration authenticationFailure, Duration graceExce
                 return;
             }
             long now = clock.getAsLong();
-            Long end = until.remove(source.getAddress());
-            long from = end == null || end - now < 0 ? now : end;
-            long capped = Math.min(from - now + penalty.toNanos(), settings.maximum.toNanos());
-            until.put(source.getAddress(), now + capped);
-            for (Iterator<Long> oldest = until.values().iterator(); until.size() > settings.maxSources; ) {
+            Penalty old = until.remove(source.getAddress());
+            boolean running = old != null && old.end() - now > 0;
+            long from = running ? old.end() : now;
+            long left = Math.min(from - now + penalty.toNanos(), settings.maximum.toNanos());
+            // Enforcement starts once the penalty accrued (not yet run out) reaches the minimum.
+            long accrued = (running ? old.accrued() : 0) + penalty.toNanos();
+            until.put(source.getAddress(), new Penalty(now + left, accrued));
+            for (Iterator<Penalty> oldest = until.values().iterator(); until.size() > settings.maxSources; ) {
                 oldest.next();
                 oldest.remove();
             }
+        }
+
+        /** When a source's penalty runs out, on the clock, and how much it has accrued so far. */
+        private record Penalty(long end, long accrued) {
         }
     }
 }

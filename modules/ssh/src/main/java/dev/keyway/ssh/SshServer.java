@@ -72,7 +72,8 @@ public final class SshServer implements AutoCloseable {
                 b.keyboardInteractive, new LoginRules(b.banner, b.maxAuthTries, b.loginGraceTime, b.failureDelay, b.chains),
                 b.exec, b.shell, b.subsystems,
                 new AcceptedEnvironment(b.acceptEnv != null ? b.acceptEnv : AcceptedEnvironment.DEFAULT_PATTERNS),
-                b.connection(ConnectionConfig.server()).withMaxChannels(b.maxSessions), b.rekeyAfterBytes(),
+                b.connection(ConnectionConfig.server()).withMaxChannels(b.maxSessions)
+                        .withMaxPendingRequests(b.maxPendingRequests), b.rekeyAfterBytes(),
                 b.observers(), commands, checks, b.clientAlive, b.penalties.table());
         this.sessions = new ServerSessions(settings);
     }
@@ -139,6 +140,7 @@ public final class SshServer implements AutoCloseable {
         private final List<List<String>> chains = new ArrayList<>();
         private StartupLimits startups = StartupLimits.defaults();
         private int maxSessions = ConnectionConfig.DEFAULT_MAX_CHANNELS;
+        private int maxPendingRequests = ConnectionConfig.DEFAULT_MAX_PENDING_REQUESTS;
         private KeepAlive clientAlive = KeepAlive.NONE;
         private SourcePenalties penalties = SourcePenalties.defaults();
         private int authenticationThreads = 4;
@@ -276,6 +278,18 @@ public final class SshServer implements AutoCloseable {
          */
         public Builder maxStartups(StartupLimits limits) {
             this.startups = Objects.requireNonNull(limits);
+            return this;
+        }
+
+        /**
+         * How many requests on one channel may wait for this server's reply; 64 by default. A
+         * client that asks for more without reading the answers is disconnected.
+         */
+        public Builder maxPendingRequests(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("maxPendingRequests must be positive");
+            }
+            this.maxPendingRequests = max;
             return this;
         }
 

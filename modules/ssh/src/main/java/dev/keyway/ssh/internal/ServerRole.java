@@ -124,7 +124,12 @@ final class ServerRole implements SessionRole {
         }
     }
 
-    private void pollUserAuth() throws SshProtocolException {
+    private void pollUserAuth() {
+        drainUserAuthEvents();
+        holdInputWhileWaiting();
+    }
+
+    private void drainUserAuthEvents() {
         for (UserAuthServerEvent e; (e = userAuth.pollEvent()) != null; ) {
             if (e instanceof UserAuthServerEvent.Authenticated a) {
                 user = a.user();
@@ -139,10 +144,6 @@ final class ServerRole implements SessionRole {
                 logger().failed(f.user(), f.method(), f.credential());
             }
         }
-        if (userAuth.isClosed() && failedAttempts >= settings.login().maxAuthTries()) {
-            logger().limit("MaxAuthTries: " + failedAttempts + " failed attempts");
-        }
-        holdInputWhileWaiting();
     }
 
     /**
@@ -221,6 +222,12 @@ final class ServerRole implements SessionRole {
 
     @Override
     public void onEnded(TransportEvent.Disconnected how) {
+        if (userAuth != null) {
+            drainUserAuthEvents(); // the attempt that ended it is counted and logged too
+        }
+        if (userAuth != null && userAuth.isClosed() && failedAttempts >= settings.login().maxAuthTries()) {
+            logger().limit("MaxAuthTries: " + failedAttempts + " failed attempts");
+        }
         logger().ended(how, user);
         if (engine == null && failedAttempts > 0) {
             settings.penalties().authenticationFailed(address());

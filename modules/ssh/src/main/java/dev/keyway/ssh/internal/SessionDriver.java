@@ -37,6 +37,7 @@ public final class SessionDriver implements ProtocolDriver {
     private final SessionRole role;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private Connection connection;
+    private InetSocketAddress peer;
     /** An error a layer raised inside the transport's receive; acted on once receive returns. */
     private SshProtocolException failure;
 
@@ -61,10 +62,9 @@ public final class SessionDriver implements ProtocolDriver {
         return transport;
     }
 
-    /** The peer's address, or null before the connection started or without a socket. */
+    /** The peer's address, known from the start to the end; null before the start or without a socket. */
     InetSocketAddress peerAddress() {
-        Connection c = connection;
-        return c != null && c.remoteAddress() instanceof InetSocketAddress a ? a : null;
+        return peer;
     }
 
     /** The algorithms negotiated last (RFC 4253 §7.1), or null before the first choice. */
@@ -173,6 +173,7 @@ public final class SessionDriver implements ProtocolDriver {
     @Override
     public void start(Connection c) {
         this.connection = c;
+        this.peer = c.remoteAddress() instanceof InetSocketAddress a ? a : null;
         transport.setServiceMessageSink(this::onServiceMessage);
         afterChange();
     }
