@@ -10,6 +10,7 @@ import dev.keyway.api.keys.PublicKeyBlob;
 import dev.keyway.ssh.ExitSignalException;
 import dev.keyway.ssh.SshServer;
 import dev.keyway.ssh.SystemShell;
+import dev.keyway.transport.TransportEvent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,11 +38,15 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * OpenSSH's {@code ssh} logs in to a Keyway {@link SshServer} with an ed25519 key that
  * {@code ssh-keygen} made, and runs commands through {@link SystemShell}: output, exit status
- * (RFC 4254 §6.10), 20 MiB through stdin and back under the server's 256 KiB windows, and
- * interactive shells with ({@code ssh -tt}) and without ({@code ssh -T}) a pseudo-terminal.
+ * (RFC 4254 §6.10), 20 MiB through stdin and back under the server's 256 KiB windows,
+ * interactive shells with ({@code ssh -tt}) and without ({@code ssh -T}) a pseudo-terminal,
+ * and {@code ssh -C}: {@code zlib@openssh.com} from the login on (RFC 4253 §6.2, OpenSSH's
+ * delayed compression), 16 MiB of zeros crossing in a small fraction of their size.
  */
 class OpenSshClientSessionTest {
     private static final Duration LIMIT = Duration.ofSeconds(30);
+    /** 16 MiB of zeros for the compression tests. */
+    private static final int SIZE = 16 << 20;
 
     @TempDir
     static Path dir;
@@ -48,6 +55,9 @@ class OpenSshClientSessionTest {
     private static int port;
     private static Path userKey;
     private static Path knownHosts;
+    /** The compression each session chose, server to client, and the bytes the server wrote. */
+    private static final List<String> compressions = new CopyOnWriteArrayList<>();
+    private static final AtomicLong written = new AtomicLong();
 
     @BeforeAll
     static void start() throws Exception {
@@ -68,6 +78,12 @@ class OpenSshClientSessionTest {
                     context.stdout().write("dying\n".getBytes(StandardCharsets.UTF_8));
                     throw new ExitSignalException("TERM", false, "terminated on purpose");
                 })
+                .transportObserver(e -> {
+                    if (e instanceof TransportEvent.AlgorithmsNegotiated a) {
+                        compressions.add(a.algorithms().compressionServerToClient());
+                    }
+                })
+                .wireObserver(bytes -> written.addAndGet(bytes.remaining()))
                 .channelWindow(256 * 1024).build();
         InetSocketAddress address = server.start();
         port = address.getPort();
@@ -200,5 +216,37 @@ class OpenSshClientSessionTest {
 
     private static String hex(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    /** Runs {@code head -c SIZE /dev/zero} through ssh; returns the bytes the server wrote for it. */
+    private static long zerosThrough(String... options) {
+        List<String> all = new ArrayList<>(List.of(options));
+        all.addAll(List.of("tester@127.0.0.1", "head -c " + SIZE + " /dev/zero | wc -c; head -c " + SIZE + " /dev/zero"));
+        List<String> c = sshTo(all.toArray(String[]::new));
+        long before = written.get();
+        BoundedProcess.Result r = BoundedProcess.run(c, Duration.ofSeconds(60));
+        assertEquals(0, r.exitCode(), () -> r.output().substring(0, Math.min(200, r.output().length())));
+        String out = r.output();
+        int newline = out.indexOf('\n');
+        assertEquals(String.valueOf(SIZE), out.substring(0, newline).trim());
+        assertEquals(SIZE, out.length() - newline - 1, "every byte arrived");
+        assertTrue(out.substring(newline + 1).chars().allMatch(ch -> ch == 0), "and they are the zeros sent");
+        return written.get() - before;
+    }
+
+    @Test
+    void sshDashCNegotiatesDelayedZlibAndShrinksTheStream() {
+        compressions.clear();
+        long onWire = zerosThrough("-C");
+        assertEquals(List.of("zlib@openssh.com"), compressions);
+        assertTrue(onWire < SIZE / 20, "16 MiB of zeros took " + onWire + " bytes on the wire");
+    }
+
+    @Test
+    void withoutDashCNothingIsCompressed() {
+        compressions.clear();
+        long onWire = zerosThrough();
+        assertEquals(List.of("none"), compressions);
+        assertTrue(onWire > SIZE, "16 MiB took " + onWire + " bytes on the wire");
     }
 }

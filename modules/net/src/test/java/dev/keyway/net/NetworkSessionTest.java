@@ -1,6 +1,7 @@
 package dev.keyway.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyway.api.DisconnectReason;
@@ -14,14 +15,18 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The transport over real TCP on 127.0.0.1 through the event loop: whole sessions, many at
- * once, timeouts, a peer that vanishes, and loops that release their threads and sockets.
- * Every wait is bounded.
+ * once, timeouts, a peer that vanishes, and loops that release their threads and sockets. The
+ * loop outlives anything one connection does: a driver that throws an Error (an
+ * OutOfMemoryError raised while serving one peer) loses its own connection, and the listener
+ * and the other connections go on; a listener full of silent connections sheds the one silent
+ * longest for a newcomer (MaxStartups), so a real client still gets in. Every wait is bounded.
  */
 class NetworkSessionTest {
     private static final long WAIT_SECONDS = 20;
@@ -151,5 +156,98 @@ class NetworkSessionTest {
 
     private static byte[] readToEnd(InputStream in) throws java.io.IOException {
         return in.readAllBytes();
+    }
+
+    /**
+     * A server driver that "runs out of memory" the second time it writes: its greeting goes
+     * out, and its answer to the peer's first bytes throws from inside the loop's read.
+     */
+    private static ProtocolDriver explodingOnSecondWrite(Queue<TransportEvent> seen, AtomicInteger thrown) {
+        int[] writes = {0};
+        return new ObservedDriver(LoopbackPeers.server(seen), bytes -> {
+            if (++writes[0] > 1) {
+                thrown.incrementAndGet();
+                throw new OutOfMemoryError("a test's simulated exhaustion");
+            }
+        }, () -> { });
+    }
+
+    @Test
+    void anErrorInOneConnectionClosesItAloneAndTheListenerGoesOn() throws Exception {
+        Queue<TransportEvent> atServer = LoopbackPeers.events();
+        int[] made = {0};
+        AtomicInteger thrown = new AtomicInteger();
+        try (Listener listener = Listener.bind(serverLoop, LoopbackPeers.ANY_PORT,
+                () -> made[0]++ == 0 ? explodingOnSecondWrite(atServer, thrown) : LoopbackPeers.server(atServer),
+                ConnectionLimits.defaults())) {
+            try (Socket doomed = new Socket(listener.address().getAddress(), listener.address().getPort())) {
+                doomed.setSoTimeout((int) TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+                // An identification, then a packet length no server takes: the server answers DISCONNECT.
+                doomed.getOutputStream().write("SSH-2.0-doomed\r\n\u007f\u007f\u007f\u007f0123456789"
+                        .getBytes(StandardCharsets.US_ASCII));
+                InputStream in = doomed.getInputStream();
+                while (in.read() >= 0) {
+                    // The server's identification and KEXINIT, then the end of the stream.
+                }
+            }
+            assertEquals(1, thrown.get(), "the driver threw while answering, and its socket was closed for it");
+            Queue<TransportEvent> atClient = LoopbackPeers.events();
+            Connection c = Connection.connect(clientLoop, listener.address(), LoopbackPeers.client(atClient),
+                    ConnectionLimits.defaults()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+            c.closed().get(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertTrue(atClient.stream().anyMatch(e -> e instanceof TransportEvent.ServiceMessage m
+                    && m.messageNumber() == 6), "the next client is served in full");
+            assertFalse(serverLoop.isTerminated());
+        }
+    }
+
+    @Test
+    void aFullListenerShedsItsSilentConnectionsForAClientThatTalks() throws Exception {
+        Queue<TransportEvent> atServer = LoopbackPeers.events();
+        StartupLimits two = new StartupLimits(2, 100, 2, Integer.MAX_VALUE);
+        try (Listener listener = Listener.bind(serverLoop, LoopbackPeers.ANY_PORT,
+                () -> LoopbackPeers.server(atServer), ConnectionLimits.defaults(), two, source -> true)) {
+            List<Socket> silent = new ArrayList<>();
+            try {
+                for (int i = 0; i < 2; i++) {
+                    Socket s = new Socket(listener.address().getAddress(), listener.address().getPort());
+                    s.setSoTimeout((int) TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+                    silent.add(s);
+                }
+                // Let them be silent longer than a real client ever is before it is shed for another.
+                Thread.sleep(TimeUnit.NANOSECONDS.toMillis(Startups.SILENT_NANOS) + 100);
+                Queue<TransportEvent> atClient = LoopbackPeers.events();
+                Connection c = Connection.connect(clientLoop, listener.address(), LoopbackPeers.client(atClient),
+                        ConnectionLimits.defaults()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+                c.closed().get(WAIT_SECONDS, TimeUnit.SECONDS);
+                assertTrue(atClient.stream().anyMatch(e -> e instanceof TransportEvent.ServiceMessage m
+                        && m.messageNumber() == 6), "the talking client got in");
+                assertEquals(1, silent.stream().filter(NetworkSessionTest::wasShed).count(),
+                        "one silent connection made room for it, with a DISCONNECT");
+            } finally {
+                for (Socket s : silent) {
+                    s.close();
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether the server ended this socket (its stream ends after the DISCONNECT), rather than
+     * keeping it waiting: a read that only times out means it is still held.
+     */
+    private static boolean wasShed(Socket s) {
+        try {
+            s.setSoTimeout(1000);
+            InputStream in = s.getInputStream();
+            while (in.read() >= 0) {
+                // The identification, the KEXINIT, and for a shed one the DISCONNECT.
+            }
+            return true;
+        } catch (java.net.SocketTimeoutException held) {
+            return false;
+        } catch (java.io.IOException reset) {
+            return true;
+        }
     }
 }

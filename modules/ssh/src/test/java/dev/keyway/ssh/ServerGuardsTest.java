@@ -151,7 +151,8 @@ class ServerGuardsTest {
      */
     @Test
     void aSourceThatKeepsFailingIsRefused() throws Exception {
-        try (SshServer server = SshSessionTest.serverBuilder().failureDelay(Duration.ZERO).maxAuthTries(1).build();
+        try (SshServer server = SshSessionTest.serverBuilder().failureDelay(Duration.ZERO).maxAuthTries(1)
+                .perSourcePenalties(SourcePenalties.defaults()).build();
                 SshClient client = SshSessionTest.newClient()) {
             InetSocketAddress address = server.start();
             for (int i = 0; i < 3; i++) {

@@ -34,7 +34,9 @@ final class RecordedOpenSshSession {
                 .policy(AlgorithmPolicy.defaults()
                         .with(AlgorithmCategory.KEY_EXCHANGE, KEX)
                         .with(AlgorithmCategory.CIPHER, CIPHER)
-                        .with(AlgorithmCategory.HOST_KEY, HOST_KEY))
+                        .with(AlgorithmCategory.HOST_KEY, HOST_KEY)
+                        // As recorded: the client's KEXINIT, hashed into H, offered no compression.
+                        .with(AlgorithmCategory.COMPRESSION, "none"))
                 .hostKeyVerifier(HostKeyVerifier.dangerAcceptAny())
                 .build();
     }

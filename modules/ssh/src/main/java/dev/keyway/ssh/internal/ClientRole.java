@@ -134,7 +134,7 @@ final class ClientRole implements SessionRole {
                 settings.banners().accept(b.message());
             } else if (e instanceof UserAuthClientEvent.Succeeded && stage == Stage.USER_AUTH) {
                 stage = Stage.CONNECTION;
-                engine = new ConnectionEngine(true, settings.connection().withSendLimit(driver.maxPayload() - 64),
+                engine = new ConnectionEngine(true, settings.connection().withSendLimit(driver.maxChannelData()),
                         driver::send);
                 keepAlive = settings.serverAlive().watch(driver, engine, "server");
                 authenticated.complete(null);

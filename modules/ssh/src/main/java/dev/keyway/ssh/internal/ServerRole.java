@@ -135,7 +135,7 @@ final class ServerRole implements SessionRole {
                 user = a.user();
                 restrictions = a.restrictions();
                 logger().accepted(a.user(), a.methods(), a.credential());
-                engine = new ConnectionEngine(false, settings.connection(driver.maxPayload()), driver::send);
+                engine = new ConnectionEngine(false, settings.connection(driver.maxChannelData()), driver::send);
                 keepAlive = settings.clientAlive().watch(driver, engine, "client");
             } else if (e instanceof UserAuthServerEvent.PartialSuccess p) {
                 logger().partial(p.user(), p.methods().get(p.methods().size() - 1), p.credential());

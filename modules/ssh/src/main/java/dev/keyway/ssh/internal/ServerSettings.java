@@ -40,8 +40,8 @@ public record ServerSettings(AlgorithmRegistry registry, AlgorithmPolicy policy,
     }
 
     /** The connection layer's settings, sending no more data per message than the transport frames. */
-    ConnectionConfig connection(int maxPayload) {
-        return connection.withSendLimit(Math.min(connection.sendLimit(), maxPayload - 64));
+    ConnectionConfig connection(int maxChannelData) {
+        return connection.withSendLimit(Math.min(connection.sendLimit(), maxChannelData));
     }
 
     /**

@@ -100,10 +100,17 @@ public final class SessionDriver implements ProtocolDriver {
         return transport.outputRoom();
     }
 
-    /** The largest payload one message may carry (the transport's packet limit). */
-    int maxPayload() {
-        return transport.maxPayload();
+    /**
+     * The most channel data one message may carry: the transport's payload limit less the
+     * fields of SSH_MSG_CHANNEL_EXTENDED_DATA around the data (RFC 4254 §5.2). A peer that
+     * announces a larger maximum packet gets smaller messages.
+     */
+    int maxChannelData() {
+        return transport.maxPayload() - CHANNEL_DATA_FIELDS;
     }
+
+    /** byte number, uint32 recipient, uint32 data type, uint32 length. */
+    private static final int CHANNEL_DATA_FIELDS = 13;
 
     /** Starts a key re-exchange (RFC 4253 §9); any thread. */
     void rekey() {

@@ -5,9 +5,13 @@ import java.util.Arrays;
 
 /**
  * A growable FIFO of bytes in one array, compacted instead of reallocated, so a connection's
- * input and output buffers stop allocating once they have reached their working size.
+ * input and output buffers stop allocating once they have reached their working size. It
+ * doubles while small and grows by at most {@link #LARGE_STEP} beyond what is needed once
+ * large, so a queue held near a high-water mark does not cost twice the mark.
  */
 public final class ByteQueue {
+    static final int LARGE_STEP = 64 * 1024;
+
     private byte[] buf;
     private int head;
     private int tail;
@@ -41,7 +45,7 @@ public final class ByteQueue {
             if (buf.length - used >= n && head > 0) {
                 System.arraycopy(buf, head, buf, 0, used);
             } else {
-                byte[] bigger = new byte[Math.max(used + n, buf.length * 2)];
+                byte[] bigger = new byte[Math.max(used + n, Math.min(buf.length * 2, used + n + LARGE_STEP))];
                 System.arraycopy(buf, head, bigger, 0, used);
                 buf = bigger;
             }
