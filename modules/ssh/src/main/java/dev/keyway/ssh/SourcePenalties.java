@@ -81,19 +81,27 @@ public record SourcePenalties(Duration authenticationFailure, Duration graceExce
             return left < settings.minimum.toNanos();
         }
 
-        /** A connection from {@code source} ended with failed attempts and no login. */
-        public void authenticationFailed(InetSocketAddress source) {
-            penalise(source, settings.authenticationFailure);
+        /**
+         * A connection from {@code source} ended with failed attempts and no login.
+         *
+         * @return the penalty the source has now, for the log; zero when penalties are off
+         */
+        public Duration authenticationFailed(InetSocketAddress source) {
+            return penalise(source, settings.authenticationFailure);
         }
 
-        /** A connection from {@code source} did not log in within the grace time. */
-        public void loginGraceExceeded(InetSocketAddress source) {
-            penalise(source, settings.graceExceeded);
+        /**
+         * A connection from {@code source} did not log in within the grace time.
+         *
+         * @return the penalty the source has now, for the log; zero when penalties are off
+         */
+        public Duration loginGraceExceeded(InetSocketAddress source) {
+            return penalise(source, settings.graceExceeded);
         }
 
-        private synchronized void penalise(InetSocketAddress source, Duration penalty) {
+        private synchronized Duration penalise(InetSocketAddress source, Duration penalty) {
             if (source == null || penalty.isZero()) {
-                return;
+                return Duration.ZERO;
             }
             long now = clock.getAsLong();
             Long end = until.remove(source.getAddress());
@@ -104,6 +112,7 @@ public record SourcePenalties(Duration authenticationFailure, Duration graceExce
                 oldest.next();
                 oldest.remove();
             }
+            return Duration.ofNanos(capped);
         }
     }
 }

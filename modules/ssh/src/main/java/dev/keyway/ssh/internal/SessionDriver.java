@@ -67,6 +67,12 @@ public final class SessionDriver implements ProtocolDriver {
         return c != null && c.remoteAddress() instanceof InetSocketAddress a ? a : null;
     }
 
+    /** This side's address, or null before the connection started or without a socket. */
+    InetSocketAddress localAddress() {
+        Connection c = connection;
+        return c != null && c.localAddress() instanceof InetSocketAddress a ? a : null;
+    }
+
     /** The algorithms negotiated last (RFC 4253 §7.1), or null before the first choice. */
     NegotiatedAlgorithms algorithms() {
         return algorithms;
