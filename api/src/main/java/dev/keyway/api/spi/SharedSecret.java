@@ -18,13 +18,19 @@ public final class SharedSecret {
 
     /** K as an mpint built from an unsigned big-endian value (leading zeros dropped). */
     public static SharedSecret mpint(byte[] unsignedBigEndian) {
-        return new SharedSecret(new SshWriter(unsignedBigEndian.length + 5)
-                .writeMpintUnsigned(unsignedBigEndian).toByteArray());
+        return of(new SshWriter(unsignedBigEndian.length + 5).writeMpintUnsigned(unsignedBigEndian));
     }
 
     /** K as a string, e.g. the hash of a hybrid KEM's combined secret. */
     public static SharedSecret string(byte[] value) {
-        return new SharedSecret(new SshWriter(value.length + 4).writeString(value).toByteArray());
+        return of(new SshWriter(value.length + 4).writeString(value));
+    }
+
+    /** Keeps a copy of what the writer holds and wipes the writer. */
+    private static SharedSecret of(SshWriter encoding) {
+        byte[] encoded = encoding.toByteArray();
+        encoding.wipe();
+        return new SharedSecret(encoded);
     }
 
     /** The wire encoding of K, length prefix included; a copy. */

@@ -8,6 +8,9 @@ import java.util.List;
 /**
  * Encodes the data types of RFC 4251 §5 into a growable buffer. The buffer can be reset and
  * reused, so a writer kept per connection does not allocate once it has grown.
+ *
+ * <p>A message may hold a secret (a password, the shared secret K): a buffer the writer
+ * outgrows is zeroed before it is dropped, and {@link #wipe()} zeroes the one in use.
  */
 public final class SshWriter {
     private byte[] buf;
@@ -27,7 +30,9 @@ public final class SshWriter {
             if (want < 0) {
                 throw new IllegalStateException("message too large");
             }
-            buf = Arrays.copyOf(buf, Math.max(want, buf.length * 2));
+            byte[] outgrown = buf;
+            buf = Arrays.copyOf(outgrown, Math.max(want, outgrown.length * 2));
+            Arrays.fill(outgrown, 0, size, (byte) 0);
         }
     }
 
@@ -167,5 +172,11 @@ public final class SshWriter {
     public SshWriter reset() {
         size = 0;
         return this;
+    }
+
+    /** Zeroes what was written and forgets it, once a message that held a secret has been copied out. */
+    public SshWriter wipe() {
+        Arrays.fill(buf, 0, size, (byte) 0);
+        return reset();
     }
 }

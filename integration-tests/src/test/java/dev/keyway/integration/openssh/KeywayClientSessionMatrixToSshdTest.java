@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.keyway.api.AlgorithmRegistry;
-import dev.keyway.api.auth.UserAuthMethod;
 import dev.keyway.api.spi.AlgorithmProvider;
-import dev.keyway.api.spi.SshAlgorithm;
+import dev.keyway.conformance.ProviderWithAlgorithms;
 import dev.keyway.integration.AlgorithmCombination;
 import dev.keyway.ssh.ClientSession;
 import dev.keyway.ssh.Credentials;
@@ -267,31 +266,8 @@ class KeywayClientSessionMatrixToSshdTest {
     private static AlgorithmRegistry withoutAlgorithm(String name) {
         AlgorithmRegistry.Builder b = AlgorithmRegistry.builder();
         for (AlgorithmProvider p : ServiceLoader.load(AlgorithmProvider.class)) {
-            b.add(new Without(p, name));
+            b.add(new ProviderWithAlgorithms(p, p.algorithms().stream().filter(a -> !a.name().equals(name)).toList()));
         }
         return b.build();
-    }
-
-    /** A provider as it is, less one algorithm. */
-    private record Without(AlgorithmProvider provider, String left) implements AlgorithmProvider {
-        @Override
-        public String name() {
-            return provider.name();
-        }
-
-        @Override
-        public int priority() {
-            return provider.priority();
-        }
-
-        @Override
-        public List<SshAlgorithm> algorithms() {
-            return provider.algorithms().stream().filter(a -> !a.name().equals(left)).toList();
-        }
-
-        @Override
-        public List<UserAuthMethod> userAuthMethods() {
-            return provider.userAuthMethods();
-        }
     }
 }

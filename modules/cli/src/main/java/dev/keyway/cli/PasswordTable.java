@@ -3,6 +3,7 @@ package dev.keyway.cli;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -116,10 +117,13 @@ final class PasswordTable {
     }
 
     private static byte[] digest(char[] password) {
-        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
+        // Room for the longest UTF-8 (3 bytes a char): a growing encoder would drop unwiped copies.
+        ByteBuffer encoded = ByteBuffer.allocate(password.length * 3);
+        StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE).encode(CharBuffer.wrap(password), encoded, true);
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(encoded.duplicate());
+            sha256.update(encoded.array(), 0, encoded.position());
             return sha256.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);

@@ -36,6 +36,18 @@ class PasswordTableTest {
         assertFalse(table.check("#", "who may log in".toCharArray()), "a comment is no user");
     }
 
+    /** Two and three bytes a character in UTF-8, and a character of two chars (four bytes). */
+    @Test
+    void aPasswordBeyondAsciiIsCheckedAsItsUtf8() throws Exception {
+        PasswordTable table = new PasswordTable();
+        table.addFile(ownerOnly("dora:p\u00e4ssw\u00f6rd \u2713 \ud834\udd1e\n"));
+        table.add("emil:\u00e9t\u00e9");
+        assertTrue(table.check("dora", "p\u00e4ssw\u00f6rd \u2713 \ud834\udd1e".toCharArray()));
+        assertFalse(table.check("dora", "p\u00e4ssw\u00f6rd \u2713 \ud834".toCharArray()));
+        assertTrue(table.check("emil", "\u00e9t\u00e9".toCharArray()));
+        assertFalse(table.check("emil", "ete".toCharArray()));
+    }
+
     @Test
     void aBadLineIsNamedByNumberWithoutItsText() throws Exception {
         Path file = ownerOnly("alice:one\n\nsecret-without-user\n");

@@ -21,9 +21,12 @@ import java.util.concurrent.CompletableFuture;
  * driver's high-water mark, one read buffer and the bytes the socket refused once (at most
  * {@link EventLoop#IO_BUFFER} bytes), and no CPU: the loop waits for the socket to drain.
  *
- * <p>Anything the driver throws, {@link Error}s included, closes this connection only.
+ * <p>Anything the driver throws, {@link Error}s included, closes this connection only, and is
+ * logged at ERROR with its stack trace (logger {@code dev.keyway.net.Connection}): it is a
+ * defect, which the peer sees only as "internal error".
  */
 public final class Connection implements EventLoop.Ready {
+    private static final System.Logger LOG = System.getLogger("dev.keyway.net.Connection");
     /** Rounds of flush-then-continue in one turn, so one busy peer cannot starve the loop's others. */
     private static final int TURNS_PER_WAKEUP = 16;
 
@@ -161,6 +164,15 @@ public final class Connection implements EventLoop.Ready {
         }
     }
 
+    /** This side's address (for a server, the address and port the client connected to), or null once closed. */
+    public SocketAddress localAddress() {
+        try {
+            return channel.getLocalAddress();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /** The peer's address, known even after the socket closed. */
     InetAddress sourceAddress() {
         return source;
@@ -202,6 +214,8 @@ public final class Connection implements EventLoop.Ready {
         if (t instanceof VirtualMachineError && !(t instanceof OutOfMemoryError || t instanceof StackOverflowError)) {
             throw (VirtualMachineError) t;
         }
+        LOG.log(System.Logger.Level.ERROR, "internal error on the connection from "
+                + (source == null ? "unknown" : source.getHostAddress()), t);
         try {
             peerGone("internal error: " + t.getClass().getSimpleName());
         } catch (Throwable again) {

@@ -80,19 +80,27 @@ public record SourcePenalties(Duration authenticationFailure, Duration graceExce
             return p.accrued() < settings.minimum.toNanos();
         }
 
-        /** A connection from {@code source} ended with failed attempts and no login. */
-        public void authenticationFailed(InetSocketAddress source) {
-            penalise(source, settings.authenticationFailure);
+        /**
+         * A connection from {@code source} ended with failed attempts and no login.
+         *
+         * @return the penalty the source has now, for the log; zero when penalties are off
+         */
+        public Duration authenticationFailed(InetSocketAddress source) {
+            return penalise(source, settings.authenticationFailure);
         }
 
-        /** A connection from {@code source} did not log in within the grace time. */
-        public void loginGraceExceeded(InetSocketAddress source) {
-            penalise(source, settings.graceExceeded);
+        /**
+         * A connection from {@code source} did not log in within the grace time.
+         *
+         * @return the penalty the source has now, for the log; zero when penalties are off
+         */
+        public Duration loginGraceExceeded(InetSocketAddress source) {
+            return penalise(source, settings.graceExceeded);
         }
 
-        private synchronized void penalise(InetSocketAddress source, Duration penalty) {
+        private synchronized Duration penalise(InetSocketAddress source, Duration penalty) {
             if (source == null || penalty.isZero()) {
-                return;
+                return Duration.ZERO;
             }
             long now = clock.getAsLong();
             Penalty old = until.remove(source.getAddress());
@@ -106,6 +114,7 @@ public record SourcePenalties(Duration authenticationFailure, Duration graceExce
                 oldest.next();
                 oldest.remove();
             }
+            return Duration.ofNanos(capped);
         }
 
         /** When a source's penalty runs out, on the clock, and how much it has accrued so far. */

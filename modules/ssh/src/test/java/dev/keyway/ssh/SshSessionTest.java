@@ -270,6 +270,41 @@ class SshSessionTest {
         assertFalse(String.join("\n", seen).contains(new String(PASSWORD)), "the password never shows");
     }
 
+    /**
+     * The login request the client sent held the password in clear until the transport
+     * encrypted its copy; afterwards the session zeroes it (an observer may look only during
+     * its call), so no plaintext password waits on the heap for the collector.
+     */
+    @Test
+    void theLoginRequestSentIsZeroedOnceTheTransportHasIt() throws Exception {
+        List<byte[]> sentLogins = new CopyOnWriteArrayList<>();
+        List<Boolean> heldThePassword = new CopyOnWriteArrayList<>();
+        byte[] password = new String(PASSWORD).getBytes(StandardCharsets.UTF_8);
+        try (SshClient observed = SshClient.builder().registry(REGISTRY).hostKeyVerifier(expecting(HOST_KEY))
+                .timeout(LIMIT).messageObserver((sent, payload) -> {
+                    if (sent && payload[0] == 50) { // SSH_MSG_USERAUTH_REQUEST
+                        sentLogins.add(payload);
+                        heldThePassword.add(indexOf(payload, password) >= 0);
+                    }
+                }).build();
+                ClientSession s = observed.connect("127.0.0.1", address.getPort(), "alice", Credentials.password(PASSWORD))) {
+            assertEquals(0, run(s, "true").status());
+        }
+        assertEquals(List.of(false, true), heldThePassword, "none, then password");
+        for (byte[] login : sentLogins) {
+            assertArrayEquals(new byte[login.length], login);
+        }
+    }
+
+    private static int indexOf(byte[] in, byte[] part) {
+        for (int i = 0; i + part.length <= in.length; i++) {
+            if (Arrays.equals(in, i, i + part.length, part, 0, part.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The server's observer sees what it negotiated and each key exchange, the re-exchange too. */
     @Test
     void serverObserverSeesTheChoiceAndEveryKeyExchange() throws Exception {

@@ -111,7 +111,13 @@ public final class UserAuthServer {
             int type = len > 0 ? buf[off] & 0xff : -1;
             if (type == MessageNumbers.USERAUTH_REQUEST) {
                 requestNanos = nowNanos;
-                onRequest(UserAuthRequest.decode(buf, off, len), nowNanos);
+                UserAuthRequest request = UserAuthRequest.decode(buf, off, len);
+                try {
+                    onRequest(request, nowNanos);
+                } finally {
+                    // The method fields may hold a password; the method has taken what it needs.
+                    Arrays.fill(request.fields(), (byte) 0);
+                }
             } else if (MessageNumbers.isMethodSpecific(type) && state == State.IN_METHOD) {
                 byte[] message = Arrays.copyOfRange(buf, off, off + len);
                 Outcome outcome;

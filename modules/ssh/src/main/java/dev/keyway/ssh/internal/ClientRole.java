@@ -136,7 +136,7 @@ final class ClientRole implements SessionRole {
                 stage = Stage.CONNECTION;
                 engine = new ConnectionEngine(true, settings.connection().withSendLimit(driver.maxChannelData()),
                         driver::send);
-                keepAlive = settings.serverAlive().watch(driver, engine, "server");
+                keepAlive = settings.serverAlive().watch(driver, engine, "server", () -> { });
                 authenticated.complete(null);
             } else if (e instanceof UserAuthClientEvent.Failed f) {
                 authenticated.completeExceptionally(new AuthenticationException(f.canContinue()));

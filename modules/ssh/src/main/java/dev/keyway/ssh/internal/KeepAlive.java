@@ -28,9 +28,13 @@ public record KeepAlive(Duration interval, int countMax) {
         }
     }
 
-    /** Starts watching a session's connection layer. */
-    Watch watch(SessionDriver driver, ConnectionEngine engine, String who) {
-        Watch w = new Watch(driver, engine, who);
+    /**
+     * Starts watching a session's connection layer.
+     *
+     * @param gone told once the peer is given up for gone, just before the session ends (the server logs it)
+     */
+    Watch watch(SessionDriver driver, ConnectionEngine engine, String who, Runnable gone) {
+        Watch w = new Watch(driver, engine, who, gone);
         if (!interval.isZero()) {
             driver.schedule(interval, w::check);
         }
@@ -42,12 +46,14 @@ public record KeepAlive(Duration interval, int countMax) {
         private final SessionDriver driver;
         private final ConnectionEngine engine;
         private final String who;
+        private final Runnable gone;
         private int unanswered;
 
-        Watch(SessionDriver driver, ConnectionEngine engine, String who) {
+        Watch(SessionDriver driver, ConnectionEngine engine, String who, Runnable gone) {
             this.driver = driver;
             this.engine = engine;
             this.who = who;
+            this.gone = gone;
         }
 
         /** The peer answered one of our requests: it is alive. */
@@ -62,6 +68,7 @@ public record KeepAlive(Duration interval, int countMax) {
                 return;
             }
             if (unanswered >= countMax) {
+                gone.run();
                 throw new SshProtocolException(DisconnectReason.CONNECTION_LOST,
                         "timeout: the " + who + " did not answer " + countMax + " keepalives");
             }

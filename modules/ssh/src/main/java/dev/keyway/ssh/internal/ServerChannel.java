@@ -36,19 +36,31 @@ final class ServerChannel {
     private final ServerSettings settings;
     private final String user;
     private final LoginRestrictions restrictions;
+    private final ServerLog log;
     private final Map<String, String> env = new LinkedHashMap<>();
     private ChannelRequest.PtyRequest pty;
     private final WindowChanges sizes = new WindowChanges();
     private Future<?> running;
 
+    /**
+     * The login a channel belongs to.
+     *
+     * @param user who logged in
+     * @param restrictions what the login allows (its authorized_keys options)
+     * @param log where the session's start, end and failure are told
+     */
+    record Login(String user, LoginRestrictions restrictions, ServerLog log) {
+    }
+
     ServerChannel(ChannelBridge bridge, ConnectionEngine engine, SessionDriver driver, ServerSettings settings,
-            String user, LoginRestrictions restrictions) {
+            Login login) {
         this.bridge = bridge;
         this.engine = engine;
         this.driver = driver;
         this.settings = settings;
-        this.user = user;
-        this.restrictions = restrictions;
+        this.user = login.user();
+        this.restrictions = login.restrictions();
+        this.log = login.log();
     }
 
     ChannelBridge bridge() {
@@ -71,14 +83,14 @@ final class ServerChannel {
             return true;
         } else if (request instanceof ChannelRequest.ExecRequest e) {
             String command = new String(e.command(), StandardCharsets.UTF_8);
-            return start(settings.exec(), command, Optional.of(command));
+            return start(settings.exec(), "command", command, Optional.of(command));
         } else if (request instanceof ChannelRequest.ShellRequest) {
-            return start(settings.shell(), "", Optional.empty());
+            return start(settings.shell(), "shell", "", Optional.empty());
         } else if (request instanceof ChannelRequest.SubsystemRequest s) {
             CommandHandler subsystem = settings.subsystems().get(s.name());
             // An unknown subsystem fails, forced command or not, as in sshd.
-            return subsystem != null
-                    && start(subsystem, s.name(), Optional.of(subsystem.commandLine().orElse(s.name())));
+            return subsystem != null && start(subsystem, "subsystem '" + LogText.of(s.name()) + "'", s.name(),
+                    Optional.of(subsystem.commandLine().orElse(s.name())));
         } else if (request instanceof ChannelRequest.WindowChange w) {
             if (pty == null) {
                 return false; // RFC 4254 §6.7: the size of a terminal there is none of
@@ -96,38 +108,45 @@ final class ServerChannel {
         sizes.end();
         if (running != null) {
             running.cancel(true);
+            log.sessionClosed(user, bridge.id);
         }
     }
 
     /**
      * Starts what the client asked for or, when the login forces a command, that command with
      * the exec handler and {@code original} as the client's own.
+     *
+     * @param what the kind of session, for the log (sshd's words: command, shell, subsystem 'NAME')
      */
-    private boolean start(CommandHandler asked, String command, Optional<String> original) {
-        return restrictions.command().isPresent() ? run(settings.exec(), restrictions.forcedCommand(), original)
-                : run(asked, command, Optional.empty());
+    private boolean start(CommandHandler asked, String what, String command, Optional<String> original) {
+        return restrictions.command().isPresent()
+                ? run(settings.exec(), "forced command", restrictions.forcedCommand(), original)
+                : run(asked, what, command, Optional.empty());
     }
 
-    private boolean run(CommandHandler handler, String command, Optional<String> original) {
+    private boolean run(CommandHandler handler, String what, String command, Optional<String> original) {
         if (handler == null || running != null) {
             return false; // RFC 4254 §6.5: only one of these may succeed per channel
         }
         ChannelCommandContext context = new ChannelCommandContext(user, command, env, Optional.ofNullable(pty),
                 bridge.input(), bridge.output(ChannelBridge.PLAIN_DATA, false),
                 bridge.output(ConnectionEngine.EXTENDED_DATA_STDERR, false), sizes, restrictions, original);
+        // Told before the handler can run, so that its failure never comes first in the log.
+        log.sessionStarted(user, pty == null ? what : what + " on a terminal", bridge.id);
         try {
             running = settings.commands().submit(() -> {
-                ChannelRequest exit = runHandler(handler, context);
+                ChannelRequest exit = runHandler(handler, what, context);
                 driver.runOnLoop(() -> finish(exit));
             });
             return true;
         } catch (RejectedExecutionException full) {
-            return false; // as many commands run as the server allows
+            log.limit("refused a " + what + ": as many commands run as the server allows");
+            return false;
         }
     }
 
     /** Runs the handler; what it ended with, as the request that tells the client (RFC 4254 §6.10). */
-    private ChannelRequest runHandler(CommandHandler handler, ChannelCommandContext context) {
+    private ChannelRequest runHandler(CommandHandler handler, String what, ChannelCommandContext context) {
         try {
             return new ChannelRequest.ExitStatus(handler.run(context));
         } catch (ExitSignalException e) {
@@ -137,6 +156,7 @@ final class ServerChannel {
             return new ChannelRequest.ExitStatus(1);
         } catch (Exception e) {
             // What went wrong may be private to the server; the client learns only the status.
+            log.sessionFailed(user, what, bridge.id, e);
             return new ChannelRequest.ExitStatus(1);
         } finally {
             bridge.input().close(); // what the command left unread must not hold the client back

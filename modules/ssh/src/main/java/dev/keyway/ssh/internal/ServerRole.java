@@ -47,6 +47,9 @@ final class ServerRole implements SessionRole {
     private KeepAlive.Watch keepAlive;
     private String user;
     private LoginRestrictions restrictions = LoginRestrictions.NONE;
+    /** Key exchanges completed, and whether a re-exchange is under way: a session ending in one is a failed re-key. */
+    private int keyExchanges;
+    private boolean rekeying;
 
     ServerRole(SessionDriver driver, ServerSettings settings) {
         this.driver = driver;
@@ -60,13 +63,25 @@ final class ServerRole implements SessionRole {
                 settings.observers());
     }
 
+    /** The transport's events are for the log; the service layer starts on SERVICE_REQUEST. */
     @Override
     public void onTransportEvent(TransportEvent event) {
-        if (event instanceof TransportEvent.IdentificationSent && log == null) {
-            log = new ServerLog(driver.peerAddress());
-            log.connected();
+        if (event instanceof TransportEvent.IdentificationSent) {
+            logger().connected();
+        } else if (event instanceof TransportEvent.IdentificationReceived id) {
+            logger().clientVersion(id.identification());
+        } else if (event instanceof TransportEvent.AlgorithmsNegotiated a) {
+            rekeying = keyExchanges > 0;
+            logger().negotiated(a.algorithms());
+        } else if (event instanceof TransportEvent.KeysEstablished k) {
+            keyExchanges = k.keyExchangeCount();
+            rekeying = false;
+            if (keyExchanges > 1) {
+                logger().rekeyed(keyExchanges);
+            }
+        } else if (event instanceof TransportEvent.DebugMessage d) {
+            logger().debugMessage(d.message());
         }
-        // The other transport events are for observers; the service layer starts on SERVICE_REQUEST.
     }
 
     @Override
@@ -98,7 +113,7 @@ final class ServerRole implements SessionRole {
     @Override
     public String handshakeTimeoutMessage() {
         logger().limit("LoginGraceTime: no login within " + settings.login().loginGraceTime().toSeconds() + " s");
-        settings.penalties().loginGraceExceeded(address());
+        logger().penalised("login grace time exceeded", settings.penalties().loginGraceExceeded(address()));
         return "login grace time is over";
     }
 
@@ -136,7 +151,8 @@ final class ServerRole implements SessionRole {
                 restrictions = a.restrictions();
                 logger().accepted(a.user(), a.methods(), a.credential());
                 engine = new ConnectionEngine(false, settings.connection(driver.maxChannelData()), driver::send);
-                keepAlive = settings.clientAlive().watch(driver, engine, "client");
+                keepAlive = settings.clientAlive().watch(driver, engine, "client",
+                        () -> logger().limit("Timeout, client not responding"));
             } else if (e instanceof UserAuthServerEvent.PartialSuccess p) {
                 logger().partial(p.user(), p.methods().get(p.methods().size() - 1), p.credential());
             } else if (e instanceof UserAuthServerEvent.AttemptFailed f) {
@@ -190,7 +206,7 @@ final class ServerRole implements SessionRole {
         if (event instanceof ConnectionEvent.ChannelOpenRequested open) {
             engine.acceptOpen(open.channel());
             channels.put(open.channel(), new ServerChannel(new ChannelBridge(open.channel(), engine, driver), engine,
-                    driver, settings, user, restrictions));
+                    driver, settings, new ServerChannel.Login(user, restrictions, logger())));
         } else if (event instanceof ConnectionEvent.ChannelOpenRefused refused) {
             logger().limit("refused a " + LogText.of(refused.type()) + " channel: " + refused.reason());
         } else if (event instanceof ConnectionEvent.ChannelRequestReceived r) {
@@ -228,9 +244,9 @@ final class ServerRole implements SessionRole {
         if (userAuth != null && userAuth.isClosed() && failedAttempts >= settings.login().maxAuthTries()) {
             logger().limit("MaxAuthTries: " + failedAttempts + " failed attempts");
         }
-        logger().ended(how, user);
+        logger().ended(how, user, rekeying);
         if (engine == null && failedAttempts > 0) {
-            settings.penalties().authenticationFailed(address());
+            logger().penalised("failed authentication", settings.penalties().authenticationFailed(address()));
         }
         for (ServerChannel c : List.copyOf(channels.values())) {
             c.onEnded(how.description());
@@ -244,7 +260,7 @@ final class ServerRole implements SessionRole {
 
     private ServerLog logger() {
         if (log == null) {
-            log = new ServerLog(driver.peerAddress());
+            log = new ServerLog(driver.peerAddress(), driver.localAddress());
         }
         return log;
     }

@@ -67,6 +67,12 @@ public final class SessionDriver implements ProtocolDriver {
         return peer;
     }
 
+    /** This side's address, or null before the connection started or without a socket. */
+    InetSocketAddress localAddress() {
+        Connection c = connection;
+        return c != null && c.localAddress() instanceof InetSocketAddress a ? a : null;
+    }
+
     /** The algorithms negotiated last (RFC 4253 §7.1), or null before the first choice. */
     NegotiatedAlgorithms algorithms() {
         return algorithms;
@@ -79,16 +85,25 @@ public final class SessionDriver implements ProtocolDriver {
 
     /**
      * Sends a service-layer message; every layer above the transport sends through here. Once
-     * the transport closed (it may close inside a layer's turn), nothing more goes out.
+     * the transport closed (it may close inside a layer's turn), nothing more goes out. The
+     * payload is ours once handed over ({@link dev.keyway.api.MessageSender}): a user
+     * authentication message, which may carry a password or keyboard-interactive answers, is
+     * zeroed once the transport has taken its copy.
      */
     void send(byte[] payload) {
-        if (transport.isClosed()) {
-            return;
+        try {
+            if (transport.isClosed()) {
+                return;
+            }
+            if (messages != null) {
+                messages.onMessage(true, payload);
+            }
+            transport.send(payload);
+        } finally {
+            if (payload.length > 0 && ServiceMessages.isUserAuth(payload[0] & 0xff)) {
+                Arrays.fill(payload, (byte) 0);
+            }
         }
-        if (messages != null) {
-            messages.onMessage(true, payload);
-        }
-        transport.send(payload);
     }
 
     /**

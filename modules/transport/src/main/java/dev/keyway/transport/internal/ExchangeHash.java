@@ -22,10 +22,11 @@ final class ExchangeHash {
                 .writeString(serverKexInit)
                 .writeString(hostKeyBlob)
                 .writeString(clientValue)
-                .writeString(serverValue)
-                .writeRaw(encodedSecret);
+                .writeString(serverValue);
         digest.reset();
         digest.update(w.array(), 0, w.size());
+        // K goes to the hash from the caller's array, which the caller wipes: no copy is made.
+        digest.update(encodedSecret);
         return digest.digest();
     }
 }

@@ -1,6 +1,7 @@
 package dev.keyway.transport.internal;
 
 import java.util.ArrayDeque;
+import java.util.Arrays;
 
 /**
  * Messages of the layers above that wait while a key exchange runs (RFC 4253 §7.1), counted
@@ -32,9 +33,11 @@ final class HeldMessages {
         return bytes;
     }
 
-    /** Forgets everything (the connection is closed). */
+    /** Zeroes and forgets everything (the connection is closed): a held message may carry a password. */
     void clear() {
-        messages.clear();
+        for (byte[] m; (m = messages.poll()) != null; ) {
+            Arrays.fill(m, (byte) 0);
+        }
         bytes = 0;
     }
 }

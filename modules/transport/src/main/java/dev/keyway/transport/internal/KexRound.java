@@ -4,6 +4,7 @@ import dev.keyway.api.spi.KeyExchangeAlgorithm;
 import dev.keyway.transport.KexInit;
 import dev.keyway.transport.NegotiatedAlgorithms;
 import java.security.MessageDigest;
+import java.util.Arrays;
 
 /**
  * What one key exchange has gathered, from this side's KEXINIT to the peer's NEWKEYS
@@ -22,7 +23,7 @@ final class KexRound {
     KeyExchangeAlgorithm.Initiator initiator;
     MessageDigest digest;
     byte[] exchangeHash;
-    /** K in its algorithm's encoding; wiped once the keys are derived. */
+    /** K in its algorithm's encoding; wiped once the keys are derived, or when the exchange is abandoned. */
     byte[] secret;
     /** For the events: the host key's type and the sizes of the two ephemeral values. */
     String hostKeyType;
@@ -33,5 +34,12 @@ final class KexRound {
     KexRound(KexInit ourKexInit, byte[] ourKexInitPayload) {
         this.ourKexInit = ourKexInit;
         this.ourKexInitPayload = ourKexInitPayload;
+    }
+
+    /** Zeroes K, if this round got as far as computing it. */
+    void wipeSecret() {
+        if (secret != null) {
+            Arrays.fill(secret, (byte) 0);
+        }
     }
 }

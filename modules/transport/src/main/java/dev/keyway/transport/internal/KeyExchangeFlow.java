@@ -18,7 +18,6 @@ import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -173,7 +172,7 @@ final class KeyExchangeFlow {
                             CipherDirection.DECRYPT);
             return new NewKeys(outbound, inbound);
         } finally {
-            Arrays.fill(round.secret, (byte) 0);
+            round.wipeSecret();
         }
     }
 

@@ -19,6 +19,8 @@ public final class MessageNumbers {
     public static final int USERAUTH_SUCCESS = 52;
     /** First number of the ranges above the transport layer (RFC 4251 §7). */
     public static final int FIRST_SERVICE_NUMBER = 50;
+    /** First number of the connection protocol's range (RFC 4251 §7): user authentication is 50 to 79. */
+    private static final int FIRST_CONNECTION_NUMBER = 80;
 
     private MessageNumbers() {
     }
@@ -26,6 +28,11 @@ public final class MessageNumbers {
     /** Whether a message belongs to a layer above the transport and is handed up. */
     public static boolean isServiceMessage(int number) {
         return number == SERVICE_REQUEST || number == SERVICE_ACCEPT || number >= FIRST_SERVICE_NUMBER;
+    }
+
+    /** Whether a message is one of user authentication's (RFC 4252), which may carry a password. */
+    public static boolean isUserAuth(int number) {
+        return number >= FIRST_SERVICE_NUMBER && number < FIRST_CONNECTION_NUMBER;
     }
 
     /** A name for traces: the RFC's name for transport messages, the number otherwise. */

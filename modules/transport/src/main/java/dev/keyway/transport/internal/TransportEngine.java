@@ -443,6 +443,11 @@ public final class TransportEngine {
                 writer.write(new SshWriter(8).writeByte(MessageNumbers.UNIMPLEMENTED)
                         .writeUint32(reader.packetSequenceNumber()).toByteArray());
             }
+            if (MessageNumbers.isUserAuth(b[off] & 0xff)) {
+                // A password or keyboard-interactive answers, decrypted in place: the sink has
+                // read them, and the input buffer is not left holding them until overwritten.
+                Arrays.fill(b, off, off + len, (byte) 0);
+            }
         } else {
             events.add(new TransportEvent.ServiceMessage(Arrays.copyOfRange(b, off, off + len)));
         }
@@ -598,6 +603,8 @@ public final class TransportEngine {
             } else {
                 writer.write(payload);
             }
+            // The engine's own copy, and it may be a login request with a password.
+            Arrays.fill(payload, (byte) 0);
         }
     }
 
@@ -625,7 +632,11 @@ public final class TransportEngine {
         compression.close();
         held.clear();
         in.clear();
-        kex = null;
+        if (kex != null) {
+            // An exchange cut short (a signature that did not verify, an untrusted host key) may hold K.
+            kex.wipeSecret();
+            kex = null;
+        }
         events.add(event);
     }
 }

@@ -23,9 +23,13 @@ public record UserAuthRequest(String user, String service, String method, byte[]
         return new UserAuthRequest(user, service, method, r.readRemaining());
     }
 
+    /** The message; the writer that assembled it, and so the fields, is wiped. */
     public byte[] encode() {
-        return new SshWriter(fields.length + 64).writeByte(MessageNumbers.USERAUTH_REQUEST)
-                .writeUtf8(user).writeUtf8(service).writeUtf8(method).writeRaw(fields).toByteArray();
+        SshWriter w = new SshWriter(fields.length + 64).writeByte(MessageNumbers.USERAUTH_REQUEST)
+                .writeUtf8(user).writeUtf8(service).writeUtf8(method).writeRaw(fields);
+        byte[] message = w.toByteArray();
+        w.wipe();
+        return message;
     }
 
     @Override

@@ -26,7 +26,7 @@ final class InfoResponse {
             SecretText.wipe(utf8);
         }
         byte[] out = w.toByteArray();
-        SecretText.wipe(w.array());
+        w.wipe();
         return out;
     }
 

@@ -31,7 +31,9 @@ record PasswordFields(byte[] password, byte[] newPassword) {
         if (isChange()) {
             w.writeString(newPassword);
         }
-        return w.toByteArray();
+        byte[] fields = w.toByteArray();
+        w.wipe();
+        return fields;
     }
 
     void wipe() {

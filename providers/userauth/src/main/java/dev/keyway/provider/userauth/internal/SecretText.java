@@ -6,6 +6,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -19,20 +20,27 @@ final class SecretText {
     private SecretText() {
     }
 
-    /** The UTF-8 bytes of {@code secret}. */
+    /**
+     * The UTF-8 bytes of {@code secret}. The buffer is as large as the text can need, so the
+     * encoder never outgrows it and leaves a copy behind.
+     */
     static byte[] encode(char[] secret) {
         CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        ByteBuffer buf;
+        ByteBuffer buf = ByteBuffer.allocate((int) Math.ceil(secret.length * (double) encoder.maxBytesPerChar()));
         try {
-            buf = encoder.encode(CharBuffer.wrap(secret));
-        } catch (CharacterCodingException e) {
-            throw new IllegalStateException("REPLACE never reports", e);
+            CoderResult result = encoder.encode(CharBuffer.wrap(secret), buf, true);
+            if (result.isUnderflow()) {
+                result = encoder.flush(buf);
+            }
+            if (!result.isUnderflow()) {
+                throw new IllegalStateException("UTF-8 takes at most " + encoder.maxBytesPerChar() + " bytes a char");
+            }
+            return Arrays.copyOf(buf.array(), buf.position());
+        } finally {
+            Arrays.fill(buf.array(), (byte) 0);
         }
-        byte[] out = Arrays.copyOf(buf.array(), buf.limit());
-        Arrays.fill(buf.array(), (byte) 0);
-        return out;
     }
 
     /** The characters of UTF-8 {@code bytes}; malformed UTF-8 is a wire format error. */
