@@ -26,18 +26,30 @@ final class KeywayServerProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final String printed;
+    /** Everything printed so far; the reader thread appends, any thread reads. */
+    private final StringBuffer output;
 
-    private KeywayServerProcess(Process process, int port, String printed) {
+    private KeywayServerProcess(Process process, int port, String printed, StringBuffer output) {
         this.process = process;
         this.port = port;
         this.printed = printed;
+        this.output = output;
     }
 
     /** Starts {@code keyway server ARGS...} and waits (bounded) until it listens on 127.0.0.1. */
     static KeywayServerProcess start(List<String> arguments) throws Exception {
+        return start(Map.of(), arguments);
+    }
+
+    /**
+     * Starts {@code keyway server ARGS...} with extra environment, e.g. {@code JDK_JAVA_OPTIONS}
+     * for the JVM's own options, which the {@code java} launcher reads as the {@code keyway}
+     * script's {@code exec java} does.
+     */
+    static KeywayServerProcess start(Map<String, String> environment, List<String> arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of("server"));
         command.addAll(arguments);
-        Process process = KeywayCommand.start(Map.of(), command.toArray(String[]::new));
+        Process process = KeywayCommand.start(environment, command.toArray(String[]::new));
         try {
             return awaitListening(process);
         } catch (Exception | Error e) {
@@ -48,14 +60,15 @@ final class KeywayServerProcess implements AutoCloseable {
 
     private static KeywayServerProcess awaitListening(Process process) throws Exception {
         CompletableFuture<KeywayServerProcess> started = new CompletableFuture<>();
-        StringBuilder seen = new StringBuilder();
+        StringBuffer seen = new StringBuffer();
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
                     seen.append(line).append('\n');
                     Matcher m = LISTENING.matcher(line);
                     if (m.find()) {
-                        started.complete(new KeywayServerProcess(process, Integer.parseInt(m.group(1)), seen.toString()));
+                        started.complete(new KeywayServerProcess(process, Integer.parseInt(m.group(1)),
+                                seen.toString(), seen));
                     }
                 }
             } catch (IOException ignored) {
@@ -75,6 +88,20 @@ final class KeywayServerProcess implements AutoCloseable {
     /** What the server printed up to the line that says where it listens (host key fingerprints included). */
     String printed() {
         return printed;
+    }
+
+    /** The server JVM's process id (KeywayCommand starts {@code java} itself, no wrapper). */
+    long pid() {
+        return process.pid();
+    }
+
+    /** Everything the server printed so far: its log (sshd's words) comes on stderr, merged in. */
+    String output() {
+        return output.toString();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     @Override

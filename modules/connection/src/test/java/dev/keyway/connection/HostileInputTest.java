@@ -3,6 +3,7 @@ package dev.keyway.connection;
 import static dev.keyway.connection.EnginePair.events;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keyway.api.DisconnectReason;
 import dev.keyway.api.SshProtocolException;
@@ -74,6 +75,27 @@ class HostileInputTest {
         receive(WireView.windowAdjust(id, 0xffffffffL - (1 << 20)));
         assertEquals(new WindowAdjusted(id, 0xffffffffL), server.pollEvent());
         assertProtocolError(WireView.windowAdjust(id, 1));
+    }
+
+    /**
+     * Issue 8: a peer may announce any uint32 as its maximum packet (RFC 4254 §5.1). One large
+     * write to it is cut into messages the transport can frame, and all of it goes out.
+     */
+    @Test
+    void aMaximumPacketOf2To32Minus1IsCutToWhatTheTransportFrames() throws Exception {
+        receive(WireView.open("session", 7, 0xffffffffL, 0xffffffffL));
+        int id = ((ChannelOpenRequested) server.pollEvent()).channel();
+        server.acceptOpen(id);
+        sent.clear();
+        byte[] large = new byte[1 << 20];
+        assertEquals(large.length, server.write(id, large, 0, large.length));
+        long total = 0;
+        for (byte[] m : sent) {
+            int length = SshReader.uint32At(m, 5);
+            assertTrue(length <= ConnectionConfig.DEFAULT_SEND_LIMIT, "a data message of " + length + " bytes");
+            total += length;
+        }
+        assertEquals(large.length, total);
     }
 
     @Test

@@ -114,7 +114,7 @@ public record SourcePenalties(Duration authenticationFailure, Duration graceExce
                 oldest.next();
                 oldest.remove();
             }
-            return Duration.ofNanos(capped);
+            return Duration.ofNanos(left);
         }
 
         /** When a source's penalty runs out, on the clock, and how much it has accrued so far. */
