@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.keyway.api.AlgorithmCategory;
 import dev.keyway.api.AlgorithmRegistry;
 import dev.keyway.api.DisconnectReason;
 import dev.keyway.api.wire.SshWriter;
+import dev.keyway.transport.AlgorithmPolicy;
 import dev.keyway.transport.KexInit;
 import dev.keyway.transport.SshTransport;
 import dev.keyway.transport.TransportConfig;
@@ -293,23 +295,42 @@ class KeywayServerUnderAttackTest {
     }
 
     /**
-     * Attack 10: a compression bomb needs compression, and the transport does not compress yet
-     * (docs/compression.md): the server offers only {@code none}, and {@code ssh -C} logs in
-     * without it. Once zlib is offered this test fails, as a reminder to replay the bomb here.
+     * Attack 10: a compression bomb. {@code ssh -C} gets {@code zlib@openssh.com} (RFC 4253 §6.2,
+     * from the login on); then a client that logged in with it sends one packet of a few
+     * kilobytes that inflates to 64 MiB of zeros. The server stops inflating at its largest
+     * payload (256 KiB) and ends that session with DISCONNECT COMPRESSION_ERROR; its heap never
+     * sees the 64 MiB.
      */
     @Test
-    void compressionIsNotOfferedSoNoBombCanReachAnInflater() throws Exception {
+    void aCompressionBombEndsItsSessionWithCompressionError() throws Exception {
         replay("attack 10", List.of(), (server, deadline) -> {
-            try (ClearTextPeer peer = ClearTextPeer.connect(server.port(), deadline)) {
-                KexInit offered = KexInit.decode(peer.await(ClearTextPeer.KEXINIT, deadline));
-                assertEquals(List.of("none"), offered.compressionClientToServer(),
-                        "zlib is offered now: replay the compression bomb of issue 8 (docs/attacks.md)");
-                assertEquals(List.of("none"), offered.compressionServerToClient());
-            }
             BoundedProcess.Result compressed = server.ssh(dir.resolve("id_ed25519"), "echo ok", "-C", "-v");
             assertEquals(0, compressed.exitCode(), compressed.output());
-            assertTrue(compressed.output().contains("compression: none"), compressed.output());
-            assertTrue(compressed.output().contains("ok\n"), compressed.output());
+            assertTrue(compressed.output().contains("compression: zlib@openssh.com"), compressed.output());
+            TransportConfig zlib = TransportConfig.builder(AlgorithmRegistry.loadDefault())
+                    .hostKeyVerifier(server.hostKeyVerifier())
+                    .policy(AlgorithmPolicy.defaults().with(AlgorithmCategory.COMPRESSION, "zlib@openssh.com"))
+                    .build();
+            try (BlockingTransport t = BlockingTransport.connect(server.port(), SshTransport.client(zlib), deadline)) {
+                t.await(TransportEvent.KeysEstablished.class, e -> true, "the key exchange", deadline);
+                t.engine().send(ServiceLayerMessages.serviceRequest(ServiceLayerMessages.USERAUTH));
+                t.await(TransportEvent.ServiceMessage.class, m -> m.messageNumber() == ServiceLayerMessages.SERVICE_ACCEPT,
+                        "SERVICE_ACCEPT", deadline);
+                t.engine().send(ServiceLayerMessages.userAuthPassword(ServerUnderAttack.USER, ServerUnderAttack.PASSWORD));
+                t.await(TransportEvent.ServiceMessage.class, m -> m.messageNumber() == ServiceLayerMessages.USERAUTH_SUCCESS,
+                        "USERAUTH_SUCCESS", deadline);
+                byte[] bomb = new byte[64 << 20];
+                bomb[0] = (byte) ServiceLayerMessages.CHANNEL_DATA;
+                t.engine().dangerSendRawPayload(bomb);
+                long onWire = t.engine().pendingOutput();
+                TransportEvent.Disconnected end = t.await(TransportEvent.Disconnected.class, d -> true,
+                        "the server's DISCONNECT", deadline);
+                report("attack 10", "a " + onWire + "-byte packet inflating to 64 MiB: " + end.reason() + " "
+                        + end.description());
+                assertTrue(onWire < 128 * 1024, "the bomb is small on the wire: " + onWire);
+                assertEquals(DisconnectReason.COMPRESSION_ERROR, end.reason());
+                assertTrue(end.byPeer());
+            }
         });
     }
 
