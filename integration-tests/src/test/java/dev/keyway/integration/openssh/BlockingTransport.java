@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +18,10 @@ import java.util.function.Predicate;
  * Runs a sans-I/O {@link SshTransport} over a blocking {@link Socket} in the calling thread:
  * what the engine has to send is written before each read, what arrives is fed to it. Every
  * read waits at most until the caller's {@link Deadline}; no thread is started. The events
- * taken so far are kept to explain a failure.
+ * taken so far are kept to explain a failure. Public for the hostile-peer catalogue, which
+ * writes bytes of its own besides the engine's.
  */
-final class BlockingTransport implements AutoCloseable {
+public final class BlockingTransport implements AutoCloseable {
     private final Socket socket;
     private final SshTransport engine;
     private final InputStream in;
@@ -28,6 +30,8 @@ final class BlockingTransport implements AutoCloseable {
     private final byte[] outBuffer = new byte[64 * 1024];
     private final List<TransportEvent> history = new ArrayList<>();
     private boolean endOfStream;
+    /** Why writing stopped, or the reset that ended reading: the peer has closed. */
+    private SocketException peerClosed;
 
     BlockingTransport(Socket socket, SshTransport engine) throws IOException {
         this.socket = socket;
@@ -38,7 +42,7 @@ final class BlockingTransport implements AutoCloseable {
     }
 
     /** Connects to 127.0.0.1:{@code port} and runs a client engine there. */
-    static BlockingTransport connect(int port, SshTransport client, Deadline deadline) throws IOException {
+    public static BlockingTransport connect(int port, SshTransport client, Deadline deadline) throws IOException {
         Socket s = new Socket();
         try {
             s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), deadline.remainingMillis());
@@ -49,7 +53,7 @@ final class BlockingTransport implements AutoCloseable {
         }
     }
 
-    SshTransport engine() {
+    public SshTransport engine() {
         return engine;
     }
 
@@ -63,12 +67,44 @@ final class BlockingTransport implements AutoCloseable {
     }
 
     /** Writes everything the engine has queued. */
-    void flush() throws IOException {
+    public void flush() throws IOException {
         int n;
         while ((n = engine.readOutput(outBuffer, 0, outBuffer.length)) > 0) {
-            out.write(outBuffer, 0, n);
+            write(outBuffer, n);
         }
-        out.flush();
+    }
+
+    /**
+     * Writes to the peer unless it has closed its end. Writing to a peer that closed (after its
+     * DISCONNECT, say) fails; what this side still had to say is then dropped and reading goes
+     * on, so that what the peer sent before it closed is still taken.
+     */
+    private void write(byte[] b, int len) throws IOException {
+        if (peerClosed != null) {
+            return;
+        }
+        try {
+            out.write(b, 0, len);
+            out.flush();
+        } catch (SocketException closed) {
+            peerClosed = closed;
+        }
+    }
+
+    /**
+     * Takes what the engine has queued without sending it: a hostile peer alters it (flips a
+     * bit of a MAC) or drops it (to open with bytes of its own) and writes with {@link #writeRaw}.
+     */
+    public byte[] takeOutput() {
+        byte[] queued = new byte[engine.pendingOutput()];
+        engine.readOutput(queued, 0, queued.length);
+        return queued;
+    }
+
+    /** Writes what the engine has queued, then {@code bytes} as they are, past the engine. */
+    public void writeRaw(byte[] bytes) throws IOException {
+        flush();
+        write(bytes, bytes.length);
     }
 
     /** Writes what the engine has queued and ends this side's output (TCP FIN); reading goes on. */
@@ -83,7 +119,7 @@ final class BlockingTransport implements AutoCloseable {
      *
      * @throws AssertionError when the deadline passes first
      */
-    TransportEvent next(Deadline deadline) throws IOException {
+    public TransportEvent next(Deadline deadline) throws IOException {
         while (true) {
             flush();
             TransportEvent e = engine.pollEvent();
@@ -101,6 +137,10 @@ final class BlockingTransport implements AutoCloseable {
             } catch (SocketTimeoutException timeout) {
                 throw new AssertionError("the peer sent nothing more within " + deadline.limit().toSeconds()
                         + " s; events so far: " + describe());
+            } catch (SocketException reset) {
+                // A peer that closes with bytes of ours unread resets the connection: its end too.
+                peerClosed = reset;
+                n = -1;
             }
             if (n < 0) {
                 endOfStream = true;
@@ -111,7 +151,7 @@ final class BlockingTransport implements AutoCloseable {
     }
 
     /** Takes events until one of {@code type} matches; any other event is only recorded. */
-    <T extends TransportEvent> T await(Class<T> type, Predicate<? super T> wanted, String what, Deadline deadline)
+    public <T extends TransportEvent> T await(Class<T> type, Predicate<? super T> wanted, String what, Deadline deadline)
             throws IOException {
         while (true) {
             TransportEvent e = next(deadline);
@@ -128,17 +168,20 @@ final class BlockingTransport implements AutoCloseable {
     }
 
     /** Reads until the peer closes the connection, feeding the engine; fails past the deadline. */
-    void awaitEndOfStream(Deadline deadline) throws IOException {
+    public void awaitEndOfStream(Deadline deadline) throws IOException {
         while (next(deadline) != null) {
             // Events after our DISCONNECT only matter to the history.
         }
     }
 
     /** A one-line account of the events so far, for failure messages. */
-    String describe() {
+    public String describe() {
         StringBuilder b = new StringBuilder();
         for (TransportEvent e : history) {
             b.append("\n  ").append(summary(e));
+        }
+        if (peerClosed != null) {
+            b.append("\n  (the peer closed: ").append(peerClosed.getMessage()).append(')');
         }
         return b.toString();
     }

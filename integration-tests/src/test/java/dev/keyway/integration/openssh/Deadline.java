@@ -7,7 +7,7 @@ import java.time.Duration;
  * It measures with {@link System#nanoTime()} and is never asserted on; running out only turns
  * a hang into a failure with a message.
  */
-final class Deadline {
+public final class Deadline {
     private final long end;
     private final Duration limit;
 
@@ -17,12 +17,12 @@ final class Deadline {
     }
 
     /** A length of time from which deadlines start. */
-    record Limit(Duration duration) {
-        static Limit ofSeconds(long s) {
+    public record Limit(Duration duration) {
+        public static Limit ofSeconds(long s) {
             return new Limit(Duration.ofSeconds(s));
         }
 
-        Deadline start() {
+        public Deadline start() {
             return new Deadline(duration);
         }
     }
@@ -32,12 +32,12 @@ final class Deadline {
     }
 
     /** Milliseconds left, at least 1 (0 would mean "forever" to socket timeouts). */
-    int remainingMillis() {
+    public int remainingMillis() {
         long ms = (end - System.nanoTime()) / 1_000_000;
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, ms));
     }
 
-    Duration limit() {
+    public Duration limit() {
         return limit;
     }
 

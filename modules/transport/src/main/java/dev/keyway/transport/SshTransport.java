@@ -4,6 +4,7 @@ import dev.keyway.api.DisconnectReason;
 import dev.keyway.transport.internal.TransportEngine;
 import java.nio.ByteBuffer;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * One side of an SSH transport connection (RFC 4253) as a sans-I/O engine: it holds no
@@ -18,13 +19,24 @@ import java.util.Optional;
 public final class SshTransport {
     private final TransportEngine engine;
 
-    private SshTransport(boolean client, TransportConfig config) {
-        this.engine = new TransportEngine(client, config);
+    private SshTransport(boolean client, TransportConfig config, UnaryOperator<KexInit> firstKexInit) {
+        this.engine = new TransportEngine(client, config, firstKexInit);
     }
 
     /** The client side; the config's host key verifier decides on the server's key. */
     public static SshTransport client(TransportConfig config) {
-        return new SshTransport(true, config);
+        return new SshTransport(true, config, UnaryOperator.identity());
+    }
+
+    /**
+     * A client whose first KEXINIT is {@code firstKexInit} applied to the one it would send,
+     * and which goes on as if it had built that one itself (it is hashed into H as sent): for
+     * tests that play a peer no honest client is, such as one announcing a wrongly guessed
+     * packet ({@code first_kex_packet_follows}, RFC 4253 §7) that it then sends with
+     * {@link #dangerSendRawPayload}. The engine acts on none of the changed fields itself.
+     */
+    public static SshTransport dangerClient(TransportConfig config, UnaryOperator<KexInit> firstKexInit) {
+        return new SshTransport(true, config, firstKexInit);
     }
 
     /** The server side; the config must hold at least one host key. */
@@ -32,7 +44,7 @@ public final class SshTransport {
         if (config.hostKeys().isEmpty()) {
             throw new IllegalArgumentException("a server needs at least one host key");
         }
-        return new SshTransport(false, config);
+        return new SshTransport(false, config, UnaryOperator.identity());
     }
 
     /** Feeds bytes received from the peer. */
@@ -147,9 +159,12 @@ public final class SshTransport {
      * (a second NEWKEYS, a message number nobody assigned, a KEXINIT in the middle of an
      * exchange): for tests and fuzzers that play a hostile peer against another engine. A
      * session that uses it is no longer SSH.
+     *
+     * @return the packet's sequence number (RFC 4253 §6.4), which the peer's
+     *     SSH_MSG_UNIMPLEMENTED names ({@link TransportEvent.UnimplementedReceived})
      */
-    public void dangerSendRawPayload(byte[] payload) {
-        engine.dangerSendRawPayload(payload);
+    public int dangerSendRawPayload(byte[] payload) {
+        return engine.dangerSendRawPayload(payload);
     }
 
     /** Sends SSH_MSG_IGNORE with the given data (RFC 4253 §11.2). */

@@ -87,6 +87,14 @@ public sealed interface TransportEvent {
         }
     }
 
+    /**
+     * SSH_MSG_UNIMPLEMENTED from the peer (RFC 4253 §11.4): it did not recognise the packet
+     * this side sent with this sequence number. The engine acts on it only when it refuses a
+     * KEXINIT; whoever sent the packet may want to know.
+     */
+    record UnimplementedReceived(int sequenceNumber) implements TransportEvent {
+    }
+
     /** SSH_MSG_DEBUG from the peer (RFC 4253 §11.3). */
     record DebugMessage(boolean alwaysDisplay, String message) implements TransportEvent {
     }

@@ -130,6 +130,57 @@ class HostileInputTest {
     }
 
     @Test
+    void theSenderOfAnUnknownMessageLearnsWhichPacketWasRefused() {
+        TransportPair pair = new TransportPair(clientConfig(), serverConfig(true));
+        pair.pump();
+        pair.client.sendIgnore(new byte[3]);
+        int sequenceNumber = pair.client.dangerSendRawPayload(new byte[] {15}); // unassigned (RFC 4250 §4.1.2)
+        pair.pump();
+        assertEquals(List.of(new TransportEvent.UnimplementedReceived(sequenceNumber)),
+                TransportPair.eventsOf(pair.clientEvents, TransportEvent.UnimplementedReceived.class));
+        assertFalse(pair.server.isClosed());
+    }
+
+    @Test
+    void aPeerThatNeverReadsStopsTheEngineAtItsHighWaterMark() {
+        int highWater = 16 * 1024;
+        TransportPair pair = new TransportPair(clientConfig(), TransportConfig.builder(TestKeys.JCA_FIRST)
+                .hostKeys(TestKeys.allHostKeys()).outputHighWater(highWater).build());
+        pair.pump();
+        // Each unknown message costs the server an UNIMPLEMENTED, which the peer never reads.
+        for (int sent = 0; pair.server.wantsInput(); sent++) {
+            assertTrue(sent < 10_000, "the server never stopped taking input");
+            pair.client.dangerSendRawPayload(new byte[] {15});
+            pair.server.receive(ClearPackets.drain(pair.client));
+        }
+        assertTrue(pair.server.pendingOutput() < highWater + 64, pair.server.pendingOutput() + " bytes wait");
+        ClearPackets.drain(pair.server);
+        pair.server.processInput();
+        assertTrue(pair.server.wantsInput(), "once the peer read, the server takes input again");
+        assertFalse(pair.server.isClosed());
+    }
+
+    @Test
+    void aWrongGuessOfADangerClientIsDroppedAndTheExchangeCompletes() {
+        TransportConfig ecdhFirst = TransportConfig.builder(TestKeys.JCA_FIRST)
+                .policy(AlgorithmPolicy.defaults().with(AlgorithmCategory.KEY_EXCHANGE, "ecdh-sha2-nistp256,curve25519-sha256"))
+                .hostKeyVerifier(HostKeyVerifier.dangerAcceptAny()).build();
+        SshTransport guesser = SshTransport.dangerClient(ecdhFirst, k -> new KexInit(k.cookie(), k.kexAlgorithms(),
+                k.serverHostKeyAlgorithms(), k.encryptionClientToServer(), k.encryptionServerToClient(),
+                k.macClientToServer(), k.macServerToClient(), k.compressionClientToServer(),
+                k.compressionServerToClient(), k.languagesClientToServer(), k.languagesServerToClient(), true));
+        // The guessed packet, whatever it is, goes right after the KEXINIT that announced it.
+        guesser.dangerSendRawPayload(new byte[] {50, 1, 2, 3});
+        TransportPair pair = new TransportPair(guesser, SshTransport.server(serverConfig(true)));
+        pair.pump();
+        assertTrue(TransportPair.eventsOf(pair.serverEvents, TransportEvent.KexInitReceived.class).get(0).kexInit()
+                .firstKexPacketFollows(), "the KEXINIT hashed and sent is the altered one");
+        assertEquals(1, TransportPair.eventsOf(pair.clientEvents, TransportEvent.KeysEstablished.class).size());
+        assertEquals("ecdh-sha2-nistp256", pair.client.algorithms().orElseThrow().kex());
+        assertEquals(List.of(), TransportPair.serviceMessages(pair.serverEvents), "the guessed packet was dropped");
+    }
+
+    @Test
     void aTamperedPacketFailsItsMac() {
         for (String cipher : TestKeys.JCA_FIRST.names(AlgorithmCategory.CIPHER)) {
             AlgorithmPolicy policy = AlgorithmPolicy.defaults().with(AlgorithmCategory.CIPHER, cipher);

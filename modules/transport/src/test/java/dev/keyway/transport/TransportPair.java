@@ -24,8 +24,17 @@ final class TransportPair {
     }
 
     TransportPair(TransportConfig clientConfig, TransportConfig serverConfig, Random chunks, int maxChunk) {
-        this.client = SshTransport.client(clientConfig);
-        this.server = SshTransport.server(serverConfig);
+        this(SshTransport.client(clientConfig), SshTransport.server(serverConfig), chunks, maxChunk);
+    }
+
+    /** Engines built elsewhere (a hostile one, say), bytes moved whole. */
+    TransportPair(SshTransport client, SshTransport server) {
+        this(client, server, new Random(1), Integer.MAX_VALUE);
+    }
+
+    private TransportPair(SshTransport client, SshTransport server, Random chunks, int maxChunk) {
+        this.client = client;
+        this.server = server;
         this.chunks = chunks;
         this.maxChunk = maxChunk;
     }

@@ -233,8 +233,8 @@ public final class SessionDriver implements ProtocolDriver {
     /**
      * Routes a service message by its number (RFC 4250 §4.1.2): the service request or accept
      * to the role, 50 to 79 to user authentication and 80 to 127 to the connection layer once
-     * each has started; anything early is a protocol error, and a number no layer defines (128
-     * and up) is answered SSH_MSG_UNIMPLEMENTED (RFC 4253 §11.4).
+     * each has started; anything early is a protocol error, and a number no layer defines (54
+     * to 59, 101 to 127, 128 and up) is answered SSH_MSG_UNIMPLEMENTED (RFC 4253 §11.4).
      */
     private boolean onServiceMessage(byte[] buf, int off, int len) {
         if (failure != null || ended.isDone()) {

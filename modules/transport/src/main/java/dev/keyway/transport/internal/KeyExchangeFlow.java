@@ -20,6 +20,7 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The messages of one key exchange and the cryptography behind them, once for every
@@ -35,10 +36,12 @@ final class KeyExchangeFlow {
 
     private final boolean client;
     private final TransportConfig config;
+    private final UnaryOperator<KexInit> firstKexInit;
 
-    KeyExchangeFlow(boolean client, TransportConfig config) {
+    KeyExchangeFlow(boolean client, TransportConfig config, UnaryOperator<KexInit> firstKexInit) {
         this.client = client;
         this.config = config;
+        this.firstKexInit = firstKexInit;
     }
 
     /** Our KEXINIT; the capability markers go only into the first (RFC 8308 §2.1, OpenSSH PROTOCOL §1.10). */
@@ -57,6 +60,9 @@ final class KeyExchangeFlow {
         config.random().nextBytes(cookie);
         KexInit ours = new KexInit(cookie, kexNames, hostKeyAlgorithms(), ciphers, ciphers, macs, macs,
                 compression, compression, List.of(), List.of(), false);
+        if (first) {
+            ours = firstKexInit.apply(ours);
+        }
         return new KexRound(ours, ours.encode());
     }
 

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The SSH transport protocol (RFC 4253) as a state machine without I/O: bytes in, bytes and
@@ -82,11 +83,15 @@ public final class TransportEngine {
     /** Whether packets are being taken now: a sink that resumes input must not start a second loop. */
     private boolean processing;
 
-    public TransportEngine(boolean client, TransportConfig config) {
+    /**
+     * @param firstKexInit what becomes of this side's first KEXINIT before it is sent: the
+     *     identity but for hostile-peer tests ({@code SshTransport.dangerClient})
+     */
+    public TransportEngine(boolean client, TransportConfig config, UnaryOperator<KexInit> firstKexInit) {
         this.client = client;
         this.side = client ? Side.CLIENT : Side.SERVER;
         this.config = config;
-        this.flow = new KeyExchangeFlow(client, config);
+        this.flow = new KeyExchangeFlow(client, config, firstKexInit);
         this.reader = new PacketReader(config.maxPacketLength());
         this.writer = new PacketWriter(out, config.random());
         this.versionExchange = new VersionExchange(client);
@@ -243,12 +248,17 @@ public final class TransportEngine {
         return config.maxPacketLength() - 64;
     }
 
-    /** Any payload as one packet under the current keys, past every rule: for hostile-peer tests. */
-    public void dangerSendRawPayload(byte[] payload) {
+    /**
+     * Any payload as one packet under the current keys, past every rule: for hostile-peer
+     * tests. Returns the packet's sequence number.
+     */
+    public int dangerSendRawPayload(byte[] payload) {
         if (state == KexState.CLOSED) {
             throw new IllegalStateException("transport is closed");
         }
+        int sequenceNumber = writer.sequenceNumber();
         writer.write(payload);
+        return sequenceNumber;
     }
 
     /** Sends SSH_MSG_IGNORE (RFC 4253 §11.2), e.g. as traffic-analysis cover. */
@@ -394,6 +404,7 @@ public final class TransportEngine {
      */
     private void onUnimplemented(SshReader r) throws SshProtocolException {
         int rejected = r.readUint32();
+        events.add(new TransportEvent.UnimplementedReceived(rejected));
         if (state != KexState.FIRST_KEXINIT && state != KexState.REKEY_KEXINIT || rejected != kex.ourKexInitSequence) {
             return;
         }
