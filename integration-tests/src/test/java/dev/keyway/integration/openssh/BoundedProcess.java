@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs a short external command with a time limit. Its output goes to a temporary file rather
  * than a pipe, so no thread is needed to drain it and a chatty process can never block on a
- * full pipe.
+ * full pipe. Public for the load tests ({@code …integration.load}).
  */
-final class BoundedProcess {
+public final class BoundedProcess {
     /** How long a process gets to exit after being asked to stop, before it is killed. */
     static final Duration STOP_LIMIT = Duration.ofSeconds(5);
 
@@ -61,7 +61,7 @@ final class BoundedProcess {
      * code; fails past {@code limit}, quoting stderr when it goes to a file. The process is
      * stopped in any case.
      */
-    static int run(ProcessBuilder builder, Duration limit) {
+    public static int run(ProcessBuilder builder, Duration limit) {
         Process p = null;
         try {
             p = builder.start();
@@ -84,7 +84,7 @@ final class BoundedProcess {
     }
 
     /** Stops a process: SIGTERM, a bounded wait, then SIGKILL and another bounded wait. */
-    static void stop(Process p) {
+    public static void stop(Process p) {
         if (!p.isAlive()) {
             return;
         }
@@ -99,7 +99,7 @@ final class BoundedProcess {
         }
     }
 
-    static java.io.File nullDevice() {
+    public static java.io.File nullDevice() {
         return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 }

@@ -14,15 +14,16 @@ import java.util.regex.Pattern;
 /**
  * The OpenSSH programs the interop tests run against: {@code sshd}, {@code ssh} and
  * {@code ssh-keygen}, and others some tests need ({@link #program}). A missing one fails the test
- * under CI and skips it elsewhere ({@link InstalledProgram}).
+ * under CI and skips it elsewhere ({@link InstalledProgram}). Public for the load tests
+ * ({@code …integration.load}), which run {@code ssh} too.
  */
-record OpenSshInstallation(Path sshd, Path ssh, Path sshKeygen, int major, int minor) {
+public record OpenSshInstallation(Path sshd, Path ssh, Path sshKeygen, int major, int minor) {
 
     private static final Duration QUERY_LIMIT = Duration.ofSeconds(10);
     private static final Pattern VERSION = Pattern.compile("OpenSSH_(\\d+)\\.(\\d+)");
 
     /** The installation, or a failed (CI) or aborted (elsewhere) test with the reason. */
-    static OpenSshInstallation require() {
+    public static OpenSshInstallation require() {
         Path sshd = InstalledProgram.find("sshd", "/usr/sbin/sshd", "/usr/local/sbin/sshd");
         Path ssh = InstalledProgram.find("ssh", "/usr/bin/ssh", "/usr/local/bin/ssh");
         Path keygen = InstalledProgram.find("ssh-keygen", "/usr/bin/ssh-keygen", "/usr/local/bin/ssh-keygen");

@@ -22,6 +22,10 @@ import java.util.function.Supplier;
  * Closing the listener stops accepting; connections already accepted go on until they end or
  * their loop closes.
  *
+ * <p>The kernel's listen queue is as deep as the system allows, so that a burst of
+ * connections waits there for the loop instead of being dropped, and MaxStartups, not the
+ * queue, decides which connections stay.
+ *
  * <p>When {@code accept} fails (no descriptor left, {@code EMFILE}), the listener stops asking
  * for a while, doubling the pause up to a second, instead of letting the selector report the
  * same pending connection again at once and spin.
@@ -30,6 +34,14 @@ public final class Listener implements EventLoop.Ready, AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.keyway.net.Listener");
     private static final Duration FIRST_PAUSE = Duration.ofMillis(10);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(1);
+    /**
+     * The listen queue: as deep as the system allows, which caps it (Linux: net.core.somaxconn,
+     * 4096 since 5.4). Java's default, 50, overflows as soon as a burst outruns the loop's
+     * accepts, and the kernel then drops SYNs, which clients resend only after a second (and
+     * then twice as long each time): a real client caught in a flood of silent ones waits that
+     * long before MaxStartups can even see it. Taken and shed is quicker than dropped.
+     */
+    private static final int LISTEN_BACKLOG = Integer.MAX_VALUE;
 
     private final EventLoop loop;
     private final ServerSocketChannel server;
@@ -67,7 +79,7 @@ public final class Listener implements EventLoop.Ready, AutoCloseable {
             ConnectionLimits limits, StartupLimits startupLimits, Predicate<InetAddress> admission) throws IOException {
         ServerSocketChannel ch = ServerSocketChannel.open();
         try {
-            ch.bind(address);
+            ch.bind(address, LISTEN_BACKLOG);
             Listener l = new Listener(loop, ch, drivers, limits, startupLimits, admission);
             CompletableFuture<Void> registered = new CompletableFuture<>();
             loop.execute(() -> {

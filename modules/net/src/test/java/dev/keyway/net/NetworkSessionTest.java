@@ -8,12 +8,18 @@ import dev.keyway.api.DisconnectReason;
 import dev.keyway.transport.TransportEvent;
 import java.io.InputStream;
 import java.net.Socket;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -85,6 +91,68 @@ class NetworkSessionTest {
             }
         }
         assertEquals(sessions, LoopbackPeers.await(atServer, TransportEvent.Disconnected.class, sessions).size());
+    }
+
+    /**
+     * A burst of connections while the loop is busy waits in the kernel's listen queue: with
+     * Java's default backlog of 50 the kernel would drop the SYNs beyond it, and those clients
+     * would hang until the loop was free again and their resent SYN came, a second or more later.
+     * The burst is as large as the system's cap on the queue allows, at most 200.
+     */
+    @Test
+    void aBurstWaitsInTheListenQueueWhileTheLoopIsBusy() throws Exception {
+        int burst = (int) Math.min(200, listenQueueCap());
+        CountDownLatch release = new CountDownLatch(1);
+        List<SocketChannel> clients = new ArrayList<>();
+        StartupLimits roomy = new StartupLimits(burst, 100, burst, burst);
+        try (Listener listener = Listener.bind(serverLoop, LoopbackPeers.ANY_PORT,
+                () -> LoopbackPeers.server(LoopbackPeers.events()), ConnectionLimits.defaults(), roomy, source -> true);
+                Selector connecting = Selector.open()) {
+            serverLoop.execute(() -> awaitQuietly(release));
+            for (int i = 0; i < burst; i++) {
+                SocketChannel ch = SocketChannel.open();
+                clients.add(ch);
+                ch.configureBlocking(false);
+                if (!ch.connect(listener.address())) {
+                    ch.register(connecting, SelectionKey.OP_CONNECT);
+                }
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+            while (!connecting.keys().isEmpty() && System.nanoTime() - deadline < 0) {
+                connecting.select(100);
+                for (SelectionKey k : connecting.selectedKeys()) {
+                    if (((SocketChannel) k.channel()).finishConnect()) {
+                        k.cancel();
+                    }
+                }
+                connecting.selectedKeys().clear();
+                connecting.selectNow();
+            }
+            assertEquals(0, connecting.keys().size(), "connections still waiting for the kernel, of " + burst);
+        } finally {
+            release.countDown();
+            for (SocketChannel ch : clients) {
+                ch.close();
+            }
+        }
+    }
+
+    /**
+     * net.core.somaxconn, which caps every listen queue; 128 (its old default, and BSD's) where
+     * unknown. Read in one go: a sysctl file read from an offset other than 0 is empty, so
+     * {@code Files.readString}, which reads one byte first, would see "4" of "4096".
+     */
+    private static long listenQueueCap() throws java.io.IOException {
+        Path somaxconn = Path.of("/proc/sys/net/core/somaxconn");
+        return Files.isReadable(somaxconn) ? Long.parseLong(Files.readAllLines(somaxconn).get(0).trim()) : 128;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
