@@ -76,7 +76,8 @@ final class ServerChannel {
             pty = p;
             return running == null;
         } else if (request instanceof ChannelRequest.EnvRequest e) {
-            if (running != null || !settings.acceptedEnvironment().accepts(e.name(), env.size())) {
+            int chars = env.entrySet().stream().mapToInt(v -> v.getKey().length() + v.getValue().length()).sum();
+            if (running != null || !settings.acceptedEnvironment().accepts(e.name(), e.value(), env.size(), chars)) {
                 return false;
             }
             env.put(e.name(), e.value());

@@ -16,30 +16,32 @@ class AcceptedEnvironmentTest {
 
     @Test
     void theDefaultTakesTheLocaleOnly() {
-        assertTrue(DEFAULT.accepts("LANG", 0));
-        assertTrue(DEFAULT.accepts("LC_ALL", 0));
-        assertTrue(DEFAULT.accepts("LC_", 0));
-        assertFalse(DEFAULT.accepts("LD_PRELOAD", 0));
-        assertFalse(DEFAULT.accepts("PATH", 0));
-        assertFalse(DEFAULT.accepts("LANGUAGE", 0), "a name is matched whole");
-        assertFalse(DEFAULT.accepts("XLANG", 0));
+        assertTrue(DEFAULT.accepts("LANG", "", 0, 0));
+        assertTrue(DEFAULT.accepts("LC_ALL", "", 0, 0));
+        assertTrue(DEFAULT.accepts("LC_", "", 0, 0));
+        assertFalse(DEFAULT.accepts("LD_PRELOAD", "", 0, 0));
+        assertFalse(DEFAULT.accepts("PATH", "", 0, 0));
+        assertFalse(DEFAULT.accepts("LANGUAGE", "", 0, 0), "a name is matched whole");
+        assertFalse(DEFAULT.accepts("XLANG", "", 0, 0));
     }
 
     @Test
     void questionMarkIsOneCharacterAndOtherCharactersAreLiteral() {
         AcceptedEnvironment env = new AcceptedEnvironment(List.of("A?C", "X.Y"));
-        assertTrue(env.accepts("ABC", 0));
-        assertFalse(env.accepts("AC", 0));
-        assertFalse(env.accepts("ABBC", 0));
-        assertTrue(env.accepts("X.Y", 0));
-        assertFalse(env.accepts("XZY", 0), "'.' is not a wildcard");
+        assertTrue(env.accepts("ABC", "", 0, 0));
+        assertFalse(env.accepts("AC", "", 0, 0));
+        assertFalse(env.accepts("ABBC", "", 0, 0));
+        assertTrue(env.accepts("X.Y", "", 0, 0));
+        assertFalse(env.accepts("XZY", "", 0, 0), "'.' is not a wildcard");
     }
 
     @Property
     void aStarTakesAnyNameAndNothingIsTakenBeyondTheLimit(@ForAll @AlphaChars @StringLength(max = 40) String name) {
         AcceptedEnvironment any = new AcceptedEnvironment(List.of("*"));
-        assertTrue(any.accepts(name, AcceptedEnvironment.MAX_VARIABLES - 1));
-        assertFalse(any.accepts(name, AcceptedEnvironment.MAX_VARIABLES));
-        assertFalse(new AcceptedEnvironment(List.of()).accepts(name, 0), "no pattern, no variable");
+        assertTrue(any.accepts(name, "v", AcceptedEnvironment.MAX_VARIABLES - 1, 0));
+        assertFalse(any.accepts(name, "v", AcceptedEnvironment.MAX_VARIABLES, 0));
+        assertFalse(new AcceptedEnvironment(List.of()).accepts(name, "v", 0, 0), "no pattern, no variable");
+        assertFalse(any.accepts(name, "v".repeat(AcceptedEnvironment.MAX_BYTES + 1), 0, 0), "nor beyond the bytes");
+        assertTrue(any.accepts(name, "v", 0, AcceptedEnvironment.MAX_BYTES - name.length() - 1));
     }
 }

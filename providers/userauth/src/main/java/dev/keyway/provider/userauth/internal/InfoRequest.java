@@ -41,7 +41,7 @@ final class InfoRequest {
         r.readUtf8();
         long count = r.readUint32AsLong();
         // Bound the count by the bytes that arrived before allocating anything for it.
-        if (count > r.remaining() / MIN_PROMPT_BYTES) {
+        if (count > InfoResponse.MAX_RESPONSES || count > r.remaining() / MIN_PROMPT_BYTES) {
             throw new WireFormatException("INFO_REQUEST claims " + count + " prompts");
         }
         List<InteractivePrompt> prompts = new ArrayList<>((int) count);

@@ -14,6 +14,8 @@ import java.util.List;
  */
 final class InfoResponse {
     private static final int MIN_RESPONSE_BYTES = 4;
+    /** OpenSSH's bound on prompts and responses in one round (auth2-chall.c, sshconnect2.c). */
+    static final int MAX_RESPONSES = 100;
 
     private InfoResponse() {
     }
@@ -36,7 +38,7 @@ final class InfoResponse {
             throw new WireFormatException("not SSH_MSG_USERAUTH_INFO_RESPONSE");
         }
         long count = r.readUint32AsLong();
-        if (count > r.remaining() / MIN_RESPONSE_BYTES) {
+        if (count > MAX_RESPONSES || count > r.remaining() / MIN_RESPONSE_BYTES) {
             throw new WireFormatException("INFO_RESPONSE claims " + count + " responses");
         }
         List<char[]> responses = new ArrayList<>((int) count);
