@@ -243,9 +243,13 @@ public final class TransportEngine {
         }
     }
 
-    /** The largest payload {@link #send} takes: what a packet of the maximum length can carry. */
+    /**
+     * The largest payload {@link #send} takes: what a packet of the maximum length carries,
+     * with room for the padding and for what zlib adds to a payload it cannot shrink (about
+     * five bytes per 16 KiB), so that a compressed packet never exceeds the peer's limit.
+     */
     public int maxPayload() {
-        return config.maxPacketLength() - 64;
+        return config.maxPacketLength() - 256;
     }
 
     /**
