@@ -54,13 +54,4 @@ enum KexState {
     boolean keysInForce() {
         return keysInForce;
     }
-
-    /** Whether an exchange is running: our KEXINIT out, the peer's NEWKEYS not yet in. */
-    boolean exchanging() {
-        return this != OPEN && this != OPEN_UNAUTHENTICATED && this != CLOSED;
-    }
-
-    boolean firstExchange() {
-        return ordinal() <= FIRST_NEWKEYS_STRICT.ordinal();
-    }
 }
