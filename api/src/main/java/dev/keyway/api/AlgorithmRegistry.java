@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
 /**
  * An immutable snapshot of the algorithms that a set of providers supply, one implementation
@@ -35,6 +34,13 @@ public final class AlgorithmRegistry {
     private final Map<String, UserAuthMethod> authMethods;
 
     private record Entry(SshAlgorithm algorithm, AlgorithmProvider provider) {
+    }
+
+    private AlgorithmRegistry(List<AlgorithmProvider> providers, Map<AlgorithmCategory, Map<String, Entry>> byCategory,
+            Map<String, UserAuthMethod> authMethods) {
+        this.providers = providers;
+        this.byCategory = byCategory;
+        this.authMethods = authMethods;
     }
 
     private AlgorithmRegistry(List<AlgorithmProvider> providers) {
@@ -76,12 +82,14 @@ public final class AlgorithmRegistry {
         return AlgorithmCategory.COMPRESSION;
     }
 
-    /** The providers found by {@link ServiceLoader} on the module or class path. */
+    /**
+     * The providers found by {@link java.util.ServiceLoader} on the module or class path: in a named
+     * module, every module of the boot layer that {@code provides} the service; on the class
+     * path, the {@code META-INF/services} entries this class's loader sees. Inside an OSGi
+     * framework this finds nothing; use the OSGi source of {@code dev.keyway.osgi} there.
+     */
     public static AlgorithmRegistry loadDefault() {
-        Builder b = builder();
-        ServiceLoader.load(AlgorithmProvider.class, AlgorithmRegistry.class.getClassLoader())
-                .forEach(b::add);
-        return b.build();
+        return AlgorithmSource.serviceLoader(AlgorithmRegistry.class.getClassLoader()).snapshot();
     }
 
     public static Builder builder() {
@@ -137,6 +145,26 @@ public final class AlgorithmRegistry {
 
     public Optional<UserAuthMethod> userAuthMethod(String name) {
         return Optional.ofNullable(authMethods.get(name));
+    }
+
+    /**
+     * This registry's algorithms with the user authentication methods of another. A server uses
+     * it to keep the methods it started with, the server half of each deciding who logs in,
+     * while the algorithms of later connections follow a changing source.
+     */
+    public AlgorithmRegistry withUserAuthMethodsOf(AlgorithmRegistry other) {
+        return new AlgorithmRegistry(providers, byCategory, other.authMethods);
+    }
+
+    /** The categories in which no provider supplies a supported algorithm. */
+    public List<AlgorithmCategory> emptyCategories() {
+        List<AlgorithmCategory> out = new ArrayList<>();
+        byCategory.forEach((c, m) -> {
+            if (m.isEmpty()) {
+                out.add(c);
+            }
+        });
+        return List.copyOf(out);
     }
 
     @Override

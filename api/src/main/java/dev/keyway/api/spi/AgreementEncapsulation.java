@@ -50,20 +50,40 @@ final class AgreementEncapsulation<P> implements KeyEncapsulation {
     }
 
     private SharedSecret agree(KeyAgreementPrimitive.Ephemeral<P> own, byte[] peerValue) throws Exception {
-        check.check(peerValue);
-        byte[] k = primitive.agree(own.privateKey(), peerValue.clone());
+        byte[] k = raw(own, peerValue);
         try {
-            if (k == null || isAllZero(k)) {
-                // RFC 7748 §6.1, RFC 8731 §3: the peer sent a low-order point. Checked here
-                // whatever the library claims to do.
-                throw new SshProtocolException(DisconnectReason.KEY_EXCHANGE_FAILED, "shared secret is all zeros");
-            }
             return SharedSecret.mpint(k);
         } finally {
+            Arrays.fill(k, (byte) 0);
+        }
+    }
+
+    /** A fresh key pair of the primitive, for a hybrid's classic half. */
+    KeyAgreementPrimitive.Ephemeral<P> newKey(SecureRandom random) {
+        return primitive.generate(random);
+    }
+
+    /** The check of a peer's value, for a hybrid that wants it before spending a key pair. */
+    void check(byte[] peerValue) throws Exception {
+        check.check(peerValue);
+    }
+
+    /**
+     * The raw agreed value, checked: the peer's value passes the check first, and an all-zero
+     * result is refused. The caller wipes it.
+     */
+    byte[] raw(KeyAgreementPrimitive.Ephemeral<P> own, byte[] peerValue) throws Exception {
+        check.check(peerValue);
+        byte[] k = primitive.agree(own.privateKey(), peerValue.clone());
+        if (k == null || isAllZero(k)) {
             if (k != null) {
                 Arrays.fill(k, (byte) 0);
             }
+            // RFC 7748 §6.1, RFC 8731 §3: the peer sent a low-order point. Checked here
+            // whatever the library claims to do.
+            throw new SshProtocolException(DisconnectReason.KEY_EXCHANGE_FAILED, "shared secret is all zeros");
         }
+        return k;
     }
 
     /** Looks at every byte whatever it finds, so the time taken says nothing of the secret. */

@@ -4,6 +4,7 @@ import dev.keyway.api.DisconnectReason;
 import dev.keyway.api.SshProtocolException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -19,9 +20,9 @@ import java.util.function.Supplier;
  * <li>every failure caused by a peer's value, whatever the library throws, is an
  *     {@link SshProtocolException} with {@code KEY_EXCHANGE_FAILED} that names no secret.
  * </ul>
- * Only Diffie-Hellman agreements are built today ({@link #agreement}). The inside is shaped as
- * a key encapsulation mechanism, so a post-quantum hybrid (client sends an encapsulation key,
- * server a ciphertext, K a string) would be one more factory and primitive, not a new class.
+ * Three factories build one: {@link #agreement} for Diffie-Hellman, {@link #hybrid} for a
+ * post-quantum KEM beside a classic agreement, and {@link #encapsulation} for any other method
+ * that fits the {@link KeyEncapsulation} seam. The transport does not tell them apart.
  */
 public final class EphemeralKeyExchange implements KeyExchangeAlgorithm {
     private final String name;
@@ -46,6 +47,41 @@ public final class EphemeralKeyExchange implements KeyExchangeAlgorithm {
             KeyAgreementPrimitive<P> primitive, PeerValueCheck peerValueCheck) {
         return new EphemeralKeyExchange(name, digest, new AgreementEncapsulation<>(
                 Objects.requireNonNull(primitive, "primitive"), Objects.requireNonNull(peerValueCheck, "check")));
+    }
+
+    /**
+     * A post-quantum hybrid (OpenSSH's {@code mlkem768x25519-sha256} and
+     * {@code sntrup761x25519-sha512}, {@code draft-ietf-sshm-mlkem-hybrid-kex}): each value is
+     * the KEM's part followed by the classic part, and K = HASH(K_PQ || K_CL) as a string. See
+     * {@link KemPrimitive} and {@link ClassicHalf} for what the library supplies.
+     *
+     * @param name the method's SSH name, e.g. {@code mlkem768x25519-sha256}
+     * @param digest the method's hash, used for K as for the exchange hash
+     * @param kem the post-quantum mechanism; it draws its randomness before the classic half
+     * @param classic the classic agreement
+     */
+    public static <D, P> EphemeralKeyExchange hybrid(String name, Supplier<MessageDigest> digest,
+            KemPrimitive<D> kem, ClassicHalf<P> classic) {
+        Objects.requireNonNull(digest, "digest");
+        return new EphemeralKeyExchange(name, digest, new HybridEncapsulation<>(
+                Objects.requireNonNull(kem, "kem"), Objects.requireNonNull(classic, "classic"), digest));
+    }
+
+    /**
+     * A method of another KEM shape, the SSH value flow and error mapping applied around it.
+     *
+     * @param name the method's SSH name
+     * @param digest the method's hash
+     * @param kem the values and secrets
+     */
+    public static EphemeralKeyExchange encapsulation(String name, Supplier<MessageDigest> digest,
+            KeyEncapsulation kem) {
+        return new EphemeralKeyExchange(name, digest, Objects.requireNonNull(kem, "kem"));
+    }
+
+    @Override
+    public List<ValuePart> valueParts(boolean fromClient) {
+        return kem.valueParts(fromClient);
     }
 
     @Override

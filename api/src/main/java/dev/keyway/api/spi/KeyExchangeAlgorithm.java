@@ -3,6 +3,7 @@ package dev.keyway.api.spi;
 import dev.keyway.api.SshProtocolException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.List;
 
 /**
  * A key exchange method as a primitive: an agreement (ECDH, X25519) or a KEM (a post-quantum
@@ -31,6 +32,17 @@ public non-sealed interface KeyExchangeAlgorithm extends SshAlgorithm {
      */
     Response respond(byte[] clientValue, SecureRandom random) throws SshProtocolException;
 
+    /**
+     * The parts of a public value, for traces such as {@code keyway ssh -v} and the demo: a
+     * hybrid's two halves (an ML-KEM encapsulation key and an X25519 public key); empty when
+     * the value is one thing.
+     *
+     * @param fromClient Q_C when true, Q_S when false
+     */
+    default List<ValuePart> valueParts(boolean fromClient) {
+        return List.of();
+    }
+
     /** The client's half of one exchange. */
     interface Initiator {
         /** Q_C, sent in SSH_MSG_KEX_ECDH_INIT. */
@@ -51,5 +63,14 @@ public non-sealed interface KeyExchangeAlgorithm extends SshAlgorithm {
      * @param secret K
      */
     record Response(byte[] publicValue, SharedSecret secret) {
+    }
+
+    /**
+     * One part of a public value, in wire order.
+     *
+     * @param label what it is, e.g. {@code ML-KEM-768 ciphertext}
+     * @param bytes its length
+     */
+    record ValuePart(String label, int bytes) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.keyway.ssh;
 
 import dev.keyway.api.AlgorithmRegistry;
+import dev.keyway.api.AlgorithmSource;
 import dev.keyway.connection.ConnectionConfig;
 import dev.keyway.net.ConnectionLimits;
 import dev.keyway.ssh.internal.SessionObservers;
@@ -19,7 +20,7 @@ import java.util.function.Consumer;
  * @param <B> the concrete builder, returned by every setter so that calls chain
  */
 public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
-    private AlgorithmRegistry registry;
+    private AlgorithmSource algorithms;
     private AlgorithmPolicy policy = AlgorithmPolicy.defaults();
     private long rekeyAfterBytes = TransportConfig.DEFAULT_REKEY_BYTES;
     private ConnectionLimits limits = ConnectionLimits.defaults();
@@ -34,9 +35,18 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
     /** This builder, as its own type. */
     abstract B self();
 
-    /** The algorithms; {@link AlgorithmRegistry#loadDefault()} if not given. */
+    /** Always these algorithms: {@code algorithms(AlgorithmSource.fixed(registry))}. */
     public B registry(AlgorithmRegistry registry) {
-        this.registry = Objects.requireNonNull(registry);
+        return algorithms(AlgorithmSource.fixed(registry));
+    }
+
+    /**
+     * Where each connection gets its algorithms: the source is asked as the connection starts
+     * and the session keeps that snapshot to its end. The providers {@link java.util.ServiceLoader}
+     * finds if not given ({@link AlgorithmRegistry#loadDefault()}).
+     */
+    public B algorithms(AlgorithmSource source) {
+        this.algorithms = Objects.requireNonNull(source);
         return self();
     }
 
@@ -96,8 +106,8 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
         return self();
     }
 
-    AlgorithmRegistry registryOrDefault() {
-        return registry != null ? registry : AlgorithmRegistry.loadDefault();
+    AlgorithmSource algorithmsOrDefault() {
+        return algorithms != null ? algorithms : AlgorithmSource.fixed(AlgorithmRegistry.loadDefault());
     }
 
     AlgorithmPolicy policy() {

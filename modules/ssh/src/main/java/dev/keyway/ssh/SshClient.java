@@ -37,7 +37,7 @@ public final class SshClient implements AutoCloseable {
     private SshClient(Builder b) {
         this.loop = EventLoop.start("keyway-client");
         this.connector = new ClientConnector(loop, new ClientSettings(
-                b.registryOrDefault(), b.policy(), b.verifier, b.rekeyAfterBytes(), b.connection(ConnectionConfig.client()),
+                b.algorithmsOrDefault(), b.policy(), b.verifier, b.rekeyAfterBytes(), b.connection(ConnectionConfig.client()),
                 b.limits(), b.timeout, b.observers(), b.banners, b.environment, b.serverAlive));
     }
 

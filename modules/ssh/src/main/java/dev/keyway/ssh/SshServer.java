@@ -56,7 +56,7 @@ public final class SshServer implements AutoCloseable {
     private final InetSocketAddress bindAddress;
     private final ConnectionLimits limits;
     private final StartupLimits startups;
-    private final ServerSessions sessions;
+    private ServerSessions sessions;
     private EventLoop loop;
     private Listener listener;
 
@@ -68,25 +68,30 @@ public final class SshServer implements AutoCloseable {
         this.startups = b.startups;
         ExecutorService commands = CommandThreads.bounded("keyway-command-", b.maxCommands);
         ExecutorService checks = CommandThreads.queued("keyway-auth-", b.authenticationThreads, AUTHENTICATION_QUEUE);
-        this.settings = new ServerSettings(b.registryOrDefault(), b.policy(), b.hostKeys, b.passwords, b.publicKeys,
+        this.settings = new ServerSettings(b.algorithmsOrDefault(), b.pluggedAuthMethods, b.policy(), b.hostKeys, b.passwords, b.publicKeys,
                 b.keyboardInteractive, new LoginRules(b.banner, b.maxAuthTries, b.loginGraceTime, b.failureDelay, b.chains),
                 b.exec, b.shell, b.subsystems,
                 new AcceptedEnvironment(b.acceptEnv != null ? b.acceptEnv : AcceptedEnvironment.DEFAULT_PATTERNS),
                 b.connection(ConnectionConfig.server()).withMaxChannels(b.maxSessions)
                         .withMaxPendingRequests(b.maxPendingRequests), b.rekeyAfterBytes(),
                 b.observers(), commands, checks, b.clientAlive, b.penalties.table());
-        this.sessions = new ServerSessions(settings);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Binds and starts accepting; returns the bound address (with the port chosen for port 0). */
+    /**
+     * Binds and starts accepting; returns the bound address (with the port chosen for port 0).
+     *
+     * @throws IllegalStateException when the algorithm source offers nothing in some KEXINIT
+     *     field, or lacks an authentication method the server allows
+     */
     public synchronized InetSocketAddress start() throws IOException {
         if (loop != null) {
             throw new IllegalStateException("already started");
         }
+        sessions = ServerSessions.start(settings);
         loop = EventLoop.start("keyway-server");
         try {
             listener = Listener.bind(loop, bindAddress, sessions::newSession, limits, startups,
@@ -107,7 +112,9 @@ public final class SshServer implements AutoCloseable {
         if (listener != null) {
             listener.close();
         }
-        sessions.disconnectAll("server shutting down", STOP_LIMIT);
+        if (sessions != null) {
+            sessions.disconnectAll("server shutting down", STOP_LIMIT);
+        }
         if (loop != null) {
             loop.close();
         }
@@ -124,6 +131,7 @@ public final class SshServer implements AutoCloseable {
     /** Collects a server's settings; host keys and at least one authenticator are required. */
     public static final class Builder extends EndpointBuilder<Builder> {
         private List<KeyPair> hostKeys = List.of();
+        private boolean pluggedAuthMethods;
         private PasswordAuthenticator passwords;
         private PublicKeyAuthenticator publicKeys;
         private KeyboardInteractiveAuthenticator keyboardInteractive;
@@ -328,6 +336,19 @@ public final class SshServer implements AutoCloseable {
                 throw new IllegalArgumentException("authenticationThreads must be positive");
             }
             this.authenticationThreads = threads;
+            return this;
+        }
+
+        /**
+         * Lets later sessions take their user authentication methods ({@code password},
+         * {@code publickey}, ...) from the algorithm source as it is when they start. By default
+         * a server keeps the methods of the snapshot it started with: the server half of a method
+         * decides who logs in, and a provider that arrives later and ranks higher must not
+         * replace it unless the embedder says so. Key exchange, host key, cipher, MAC and
+         * compression algorithms always follow the source.
+         */
+        public Builder allowPluggedAuthMethods() {
+            this.pluggedAuthMethods = true;
             return this;
         }
 

@@ -128,6 +128,20 @@ public final class AlgorithmPolicy {
         return List.copyOf(out);
     }
 
+    /**
+     * The categories in which this policy offers nothing with the given registry: a side with
+     * such a category could never agree with any peer (RFC 4253 §7.1).
+     */
+    public List<AlgorithmCategory> emptyOffers(AlgorithmRegistry registry) {
+        List<AlgorithmCategory> out = new ArrayList<>();
+        for (AlgorithmCategory c : AlgorithmCategory.values()) {
+            if (offered(c, registry).isEmpty()) {
+                out.add(c);
+            }
+        }
+        return List.copyOf(out);
+    }
+
     private static boolean matches(String pattern, String name) {
         if (pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0) {
             return pattern.equals(name);

@@ -1,5 +1,6 @@
 package dev.keyway.ssh.internal;
 
+import dev.keyway.api.AlgorithmRegistry;
 import dev.keyway.net.Connection;
 import dev.keyway.net.EventLoop;
 import dev.keyway.ssh.ClientSession;
@@ -32,13 +33,19 @@ public final class ClientConnector {
         this.settings = settings;
     }
 
-    /** Connects and logs in with the credentials {@code credentialsFor} gives for the accepted host key. */
+    /**
+     * Connects and logs in with the credentials {@code credentialsFor} gives for the accepted
+     * host key, with the algorithms the source gives now.
+     *
+     * @throws IllegalStateException when those algorithms leave a KEXINIT field empty
+     */
     public ClientSession connect(InetSocketAddress address, String user,
             Function<ServerHostKey, Credentials> credentialsFor) throws IOException {
-        SshTransport transport = SshTransport.client(settings.transport());
+        AlgorithmRegistry registry = settings.snapshot();
+        SshTransport transport = SshTransport.client(settings.transport(registry));
         ClientRole[] role = new ClientRole[1];
         SessionDriver driver = new SessionDriver(transport,
-                d -> role[0] = new ClientRole(d, settings, user, credentialsFor),
+                d -> role[0] = new ClientRole(d, settings, registry, user, credentialsFor),
                 settings.observers());
         Duration timeout = settings.timeout();
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -1,5 +1,6 @@
 package dev.keyway.ssh.internal;
 
+import dev.keyway.api.AlgorithmRegistry;
 import dev.keyway.api.DisconnectReason;
 import dev.keyway.api.SshProtocolException;
 import dev.keyway.api.auth.InteractivePrompter;
@@ -39,6 +40,8 @@ final class ClientRole implements SessionRole {
     private final SessionDriver driver;
     private final SshTransport transport;
     private final ClientSettings settings;
+    /** The algorithms this session started with, kept to its end. */
+    private final AlgorithmRegistry registry;
     private final String user;
     /** Asked once the host key is accepted: what to log in with (ssh(1) withholds passwords from a changed key). */
     private final Function<ServerHostKey, Credentials> credentialsFor;
@@ -50,11 +53,12 @@ final class ClientRole implements SessionRole {
     private ConnectionEngine engine;
     private KeepAlive.Watch keepAlive;
 
-    ClientRole(SessionDriver driver, ClientSettings settings, String user,
+    ClientRole(SessionDriver driver, ClientSettings settings, AlgorithmRegistry registry, String user,
             Function<ServerHostKey, Credentials> credentialsFor) {
         this.driver = driver;
         this.transport = driver.transport();
         this.settings = settings;
+        this.registry = registry;
         this.user = user;
         this.credentialsFor = credentialsFor;
     }
@@ -108,7 +112,7 @@ final class ClientRole implements SessionRole {
 
     private void startUserAuth() throws SshProtocolException {
         stage = Stage.USER_AUTH;
-        UserAuthClientConfig.Builder b = UserAuthClientConfig.builder(settings.registry(), transport.sessionId().orElseThrow(), user)
+        UserAuthClientConfig.Builder b = UserAuthClientConfig.builder(registry, transport.sessionId().orElseThrow(), user)
                 .serverSignatureAlgorithms(serverSigAlgs);
         Credentials credentials = credentialsFor();
         credentials.keyPairs().ifPresent(k -> b.credential(UserKeyPairs.class, k));

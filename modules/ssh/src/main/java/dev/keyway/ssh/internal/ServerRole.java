@@ -1,5 +1,6 @@
 package dev.keyway.ssh.internal;
 
+import dev.keyway.api.AlgorithmRegistry;
 import dev.keyway.api.DisconnectReason;
 import dev.keyway.api.SshProtocolException;
 import dev.keyway.api.auth.LoginRestrictions;
@@ -35,6 +36,8 @@ final class ServerRole implements SessionRole {
     private final SessionDriver driver;
     private final SshTransport transport;
     private final ServerSettings settings;
+    /** The algorithms this session started with (RFC 4253 §7.1 for its every exchange), kept to its end. */
+    private final AlgorithmRegistry registry;
     private final Map<Integer, ServerChannel> channels = new HashMap<>();
     private ServerLog log;
     private UserAuthServer userAuth;
@@ -51,16 +54,17 @@ final class ServerRole implements SessionRole {
     private int keyExchanges;
     private boolean rekeying;
 
-    ServerRole(SessionDriver driver, ServerSettings settings) {
+    ServerRole(SessionDriver driver, ServerSettings settings, AlgorithmRegistry registry) {
         this.driver = driver;
         this.transport = driver.transport();
         this.settings = settings;
+        this.registry = registry;
     }
 
-    /** A new server session for an accepted connection. */
-    static SessionDriver newSession(ServerSettings settings) {
-        return new SessionDriver(SshTransport.server(settings.transport()), d -> new ServerRole(d, settings),
-                settings.observers());
+    /** A new server session for an accepted connection, with the algorithms of this moment. */
+    static SessionDriver newSession(ServerSettings settings, AlgorithmRegistry registry) {
+        return new SessionDriver(SshTransport.server(settings.transport(registry)),
+                d -> new ServerRole(d, settings, registry), settings.observers());
     }
 
     /** The transport's events are for the log; the service layer starts on SERVICE_REQUEST. */
@@ -126,7 +130,7 @@ final class ServerRole implements SessionRole {
         }
         driver.send(ServiceMessages.encode(ServiceMessages.SERVICE_ACCEPT, service));
         byte[] sessionId = transport.sessionId().orElseThrow();
-        userAuth = new UserAuthServer(settings.userAuth(sessionId, driver.peerAddress()), driver::send, System.nanoTime());
+        userAuth = new UserAuthServer(settings.userAuth(registry, sessionId, driver.peerAddress()), driver::send, System.nanoTime());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.keyway.ssh.internal;
 
 import dev.keyway.api.AlgorithmRegistry;
+import dev.keyway.api.AlgorithmSource;
 import dev.keyway.api.auth.KeyboardInteractiveAuthenticator;
 import dev.keyway.api.auth.PasswordAuthenticator;
 import dev.keyway.api.auth.PublicKeyAuthenticator;
@@ -18,12 +19,12 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /**
- * What every session of one server shares: algorithms, host keys, the embedder's
+ * What every session of one server shares: where algorithms come from and their policy, host keys, the embedder's
  * authenticators and handlers, the bounded pools that run commands and authentication
  * checks, the keepalive, the table of penalised sources, and the observers of every session.
  * Null means not configured.
  */
-public record ServerSettings(AlgorithmRegistry registry, AlgorithmPolicy policy, List<KeyPair> hostKeys,
+public record ServerSettings(AlgorithmSource algorithms, boolean pluggedAuthMethods, AlgorithmPolicy policy, List<KeyPair> hostKeys,
         PasswordAuthenticator passwords, PublicKeyAuthenticator publicKeys,
         KeyboardInteractiveAuthenticator keyboardInteractive, LoginRules login, CommandHandler exec, CommandHandler shell,
         Map<String, CommandHandler> subsystems, AcceptedEnvironment acceptedEnvironment, ConnectionConfig connection,
@@ -35,7 +36,7 @@ public record ServerSettings(AlgorithmRegistry registry, AlgorithmPolicy policy,
         subsystems = Map.copyOf(subsystems);
     }
 
-    TransportConfig transport() {
+    TransportConfig transport(AlgorithmRegistry registry) {
         return TransportConfig.builder(registry).policy(policy).hostKeys(hostKeys).rekeyAfterBytes(rekeyAfterBytes).build();
     }
 
@@ -44,31 +45,42 @@ public record ServerSettings(AlgorithmRegistry registry, AlgorithmPolicy policy,
         return connection.withSendLimit(Math.min(connection.sendLimit(), maxChannelData));
     }
 
+    /** The methods the embedder gave an authenticator for, in the order they are offered. */
+    List<String> methods() {
+        List<String> methods = new ArrayList<>();
+        if (publicKeys != null) {
+            methods.add("publickey");
+        }
+        if (keyboardInteractive != null) {
+            methods.add("keyboard-interactive");
+        }
+        if (passwords != null) {
+            methods.add("password");
+        }
+        return methods;
+    }
+
     /**
      * Allows exactly the methods the embedder gave an authenticator for (RFC 4252 §5), with the
      * accepted public key algorithms of the policy (what server-sig-algs announced).
      */
-    UserAuthServerConfig userAuth(byte[] sessionId, java.net.InetSocketAddress client) {
+    UserAuthServerConfig userAuth(AlgorithmRegistry registry, byte[] sessionId, InetSocketAddress client) {
         UserAuthServerConfig.Builder b = UserAuthServerConfig.builder(registry, sessionId).clientAddress(client)
                 .publicKeyAlgorithms(policy.publicKeyAlgorithms(registry)).checkExecutor(checks);
-        List<String> methods = new ArrayList<>();
         if (publicKeys != null) {
-            methods.add("publickey");
             b.authenticator(PublicKeyAuthenticator.class, publicKeys);
         }
         if (keyboardInteractive != null) {
-            methods.add("keyboard-interactive");
             b.authenticator(KeyboardInteractiveAuthenticator.class, keyboardInteractive);
         }
         if (passwords != null) {
-            methods.add("password");
             b.authenticator(PasswordAuthenticator.class, passwords);
         }
         if (login.banner() != null) {
             b.banner(login.banner());
         }
         login.chains().forEach(chain -> b.requireChain(chain.toArray(String[]::new)));
-        return b.allowMethods(methods.toArray(String[]::new)).maxAttempts(login.maxAuthTries())
+        return b.allowMethods(methods().toArray(String[]::new)).maxAttempts(login.maxAuthTries())
                 .loginGraceTime(login.loginGraceTime()).failureDelay(login.failureDelay()).build();
     }
 }
