@@ -1,5 +1,6 @@
 package dev.keyway.cli;
 
+import dev.keyway.api.spi.KeyExchangeAlgorithm;
 import dev.keyway.ssh.SessionMessages;
 import dev.keyway.transport.KexInit;
 import dev.keyway.transport.NegotiatedAlgorithms;
@@ -7,6 +8,8 @@ import dev.keyway.transport.TransportEvent;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Prints a session as it happens, in the order of the seed course notes: connection,
@@ -195,15 +198,26 @@ final class SessionTrace {
             detail("from now on the " + from + " encrypts with " + n.cipher());
             return;
         }
-        section("Elliptic-curve Diffie-Hellman key exchange (RFC 5656 §4, RFC 8731)");
+        List<KeyExchangeAlgorithm.ValuePart> parts = e instanceof TransportEvent.KexEcdhInit i ? i.parts()
+                : ((TransportEvent.KexEcdhReply) e).parts();
+        section(parts.isEmpty() ? "Elliptic-curve Diffie-Hellman key exchange (RFC 5656 §4, RFC 8731)"
+                : "Post-quantum hybrid key exchange: a KEM beside X25519 or ECDH, K = HASH(K_PQ || K_CL)");
         if (e instanceof TransportEvent.KexEcdhInit i) {
             step(from, to, "SSH_MSG_KEX_ECDH_INIT");
-            detail("Q_C, the client's ephemeral public value (" + i.publicValueLength() + " bytes)");
+            detail("Q_C, the client's ephemeral public value (" + i.publicValueLength() + " bytes" + halves(parts) + ")");
         } else if (e instanceof TransportEvent.KexEcdhReply r) {
             step(from, to, "SSH_MSG_KEX_ECDH_REPLY");
-            detail("K_S (" + r.hostKeyType() + " host key), Q_S (" + r.publicValueLength() + " bytes), signature of H ("
-                    + r.signatureAlgorithm() + ")");
+            detail("K_S (" + r.hostKeyType() + " host key), Q_S (" + r.publicValueLength() + " bytes" + halves(parts)
+                    + "), signature of H (" + r.signatureAlgorithm() + ")");
         }
+    }
+
+    /** A hybrid value's halves, e.g. {@code : ML-KEM-768 ciphertext 1088 + X25519 public key 32}. */
+    private static String halves(List<KeyExchangeAlgorithm.ValuePart> parts) {
+        if (parts.isEmpty()) {
+            return "";
+        }
+        return ": " + parts.stream().map(p -> p.label() + " " + p.bytes()).collect(Collectors.joining(" + "));
     }
 
     private void kexInit(KexInit k) {

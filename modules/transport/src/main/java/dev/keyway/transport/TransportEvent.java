@@ -1,6 +1,7 @@
 package dev.keyway.transport;
 
 import dev.keyway.api.DisconnectReason;
+import dev.keyway.api.spi.KeyExchangeAlgorithm;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -36,18 +37,27 @@ public sealed interface TransportEvent {
 
     /**
      * SSH_MSG_KEX_ECDH_INIT (RFC 5656 §4, RFC 8731 §3) went out or came in: the client's
-     * ephemeral public value Q_C (for a KEM, its encapsulation key), of this many bytes.
+     * ephemeral public value Q_C (for a KEM, its encapsulation key), of this many bytes, made
+     * of these parts (a hybrid's two halves; empty when it is one thing).
      */
-    record KexEcdhInit(boolean sent, int publicValueLength) implements TransportEvent {
+    record KexEcdhInit(boolean sent, int publicValueLength, List<KeyExchangeAlgorithm.ValuePart> parts)
+            implements TransportEvent {
+        public KexEcdhInit {
+            parts = List.copyOf(parts);
+        }
     }
 
     /**
      * SSH_MSG_KEX_ECDH_REPLY went out or came in: the server's host key K_S (of this type, e.g.
      * {@code ssh-ed25519}), its ephemeral value Q_S of this many bytes, and its signature of the
-     * exchange hash H with this algorithm.
+     * exchange hash H with this algorithm; Q_S is made of these parts (a hybrid's ciphertext and
+     * classic public value; empty when it is one thing).
      */
-    record KexEcdhReply(boolean sent, String hostKeyType, String signatureAlgorithm, int publicValueLength)
-            implements TransportEvent {
+    record KexEcdhReply(boolean sent, String hostKeyType, String signatureAlgorithm, int publicValueLength,
+            List<KeyExchangeAlgorithm.ValuePart> parts) implements TransportEvent {
+        public KexEcdhReply {
+            parts = List.copyOf(parts);
+        }
     }
 
     /**

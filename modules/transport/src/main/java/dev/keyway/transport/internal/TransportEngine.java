@@ -519,7 +519,7 @@ public final class TransportEngine {
         if (client) {
             byte[] init = flow.clientInit(kex);
             writer.write(init);
-            events.add(new TransportEvent.KexEcdhInit(true, init.length - 5));
+            events.add(new TransportEvent.KexEcdhInit(true, init.length - 5, kex.algorithm.valueParts(true)));
         }
     }
 
@@ -533,10 +533,10 @@ public final class TransportEngine {
         } else {
             String clientVersion = peerIdentification;
             byte[] reply = flow.serverReply(kex, r, clientVersion);
-            events.add(new TransportEvent.KexEcdhInit(false, kex.peerValueLength));
+            events.add(new TransportEvent.KexEcdhInit(false, kex.peerValueLength, kex.algorithm.valueParts(true)));
             writer.write(reply);
             events.add(new TransportEvent.KexEcdhReply(true, kex.hostKeyType, kex.negotiated.hostKey(),
-                    kex.ownValueLength));
+                    kex.ownValueLength, kex.algorithm.valueParts(false)));
             installKeys();
         }
     }
@@ -544,7 +544,7 @@ public final class TransportEngine {
     private void onEcdhReply(SshReader r) throws SshProtocolException {
         ServerHostKey received = flow.clientComplete(kex, r, peerIdentification);
         events.add(new TransportEvent.KexEcdhReply(false, kex.hostKeyType, kex.negotiated.hostKey(),
-                kex.peerValueLength));
+                kex.peerValueLength, kex.algorithm.valueParts(false)));
         if (firstHostKey != null) {
             if (!Arrays.equals(firstHostKey.blob(), received.blob())) {
                 throw new SshProtocolException(DisconnectReason.HOST_KEY_NOT_VERIFIABLE,
