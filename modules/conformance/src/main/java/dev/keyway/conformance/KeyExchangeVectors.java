@@ -26,6 +26,9 @@ public final class KeyExchangeVectors {
         if (KeyExchangeChecks.ECDH_P256.equals(kex.name())) {
             return runP256(kex);
         }
+        if (HybridKeyExchangeChecks.MLKEM_NAMES.contains(kex.name())) {
+            return HybridKeyExchangeVectors.run(kex);
+        }
         return 0;
     }
 
