@@ -27,7 +27,7 @@ public final class KeyExchangeChecks {
 
     /**
      * Runs one exchange, {@code client} initiating and {@code server} responding, and checks
-     * that both reach the same K in minimal mpint form.
+     * that both reach the same K in the method's encoding ({@link #assertEncodedK}).
      *
      * @return the encoded K
      */
@@ -43,10 +43,23 @@ public final class KeyExchangeChecks {
             if (!Arrays.equals(serverK, clientK)) {
                 throw new AssertionError(client.name() + ": the two sides derived different K");
             }
-            assertMinimalMpint(clientK);
+            assertEncodedK(client, clientK);
             return clientK;
         } catch (SshProtocolException e) {
             throw new AssertionError(client.name() + ": a valid exchange was refused: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks that an encoded K has the form its method gives it: for a hybrid, a string holding
+     * one digest of the method's hash ({@link HybridChecks#assertDigestString}); otherwise a
+     * minimal mpint ({@link #assertMinimalMpint}).
+     */
+    public static void assertEncodedK(KeyExchangeAlgorithm kex, byte[] encoded) {
+        if (HybridChecks.isHybrid(kex)) {
+            HybridChecks.assertDigestString(kex, encoded);
+        } else {
+            assertMinimalMpint(encoded);
         }
     }
 
@@ -87,11 +100,13 @@ public final class KeyExchangeChecks {
         expectRejection(kex, "complete", () -> init.complete(badValue.clone()));
     }
 
-    private interface Step {
+    /** A step of an exchange that should refuse a peer's value. */
+    interface Step {
         Object run() throws SshProtocolException;
     }
 
-    private static void expectRejection(KeyExchangeAlgorithm kex, String step, Step s) {
+    /** Runs {@code s}, which must throw SshProtocolException with KEY_EXCHANGE_FAILED and nothing else. */
+    static void expectRejection(KeyExchangeAlgorithm kex, String step, Step s) {
         try {
             s.run();
         } catch (SshProtocolException e) {
@@ -107,7 +122,7 @@ public final class KeyExchangeChecks {
 
     /**
      * Checks that arbitrary bytes as a peer value, on either side ({@code respond} and
-     * {@code complete}), are either accepted, giving a minimal K, or refused with
+     * {@code complete}), are either accepted, giving a well-formed K, or refused with
      * KEY_EXCHANGE_FAILED; never any other exception, nor an unbounded allocation. (32 random
      * bytes are a valid X25519 value almost always, so acceptance is allowed.)
      */
@@ -126,7 +141,7 @@ public final class KeyExchangeChecks {
             throw new AssertionError(kex.name() + " " + step + ": wrong reason " + refusal.reason(), refusal);
         }
         if (k != null) {
-            assertMinimalMpint(k.encoded());
+            assertEncodedK(kex, k.encoded());
         }
     }
 

@@ -22,9 +22,10 @@ import net.jqwik.api.constraints.Size;
  * }
  * }</pre>
  * It covers every supported key exchange of the provider: agreement for arbitrary
- * randomness, a minimal mpint K (RFC 4251 §5), refusal of invalid peer values with
- * KEY_EXCHANGE_FAILED (RFC 7748 §6.1, RFC 5656 §4), and the known-answer vectors of
- * {@link KeyExchangeVectors}. The checks themselves are in {@link KeyExchangeChecks}.
+ * randomness, a minimal mpint K (RFC 4251 §5) or a hybrid's digest string, refusal of invalid
+ * peer values with KEY_EXCHANGE_FAILED (RFC 7748 §6.1, RFC 5656 §4), the laws of a
+ * post-quantum hybrid, and the known-answer vectors of {@link KeyExchangeVectors}. The checks
+ * themselves are in {@link KeyExchangeChecks} and {@link HybridChecks}.
  */
 public abstract class KeyExchangeConformance {
     private final AlgorithmProvider provider;
@@ -106,11 +107,30 @@ public abstract class KeyExchangeConformance {
     }
 
     @Example
+    void malformedHybridValuesAreRefused() {
+        for (KeyExchangeAlgorithm kex : hybrids()) {
+            HybridChecks.assertMalformedValuesRefused(kex, new SeededRandom(kex.name().hashCode()));
+        }
+    }
+
+    @Property(tries = 10)
+    void aChangedCiphertextGivesTheClientAnotherK(@ForAll long seed) {
+        for (KeyExchangeAlgorithm kex : hybrids()) {
+            HybridChecks.assertChangedCiphertextGivesAnotherK(kex, new SeededRandom(seed));
+        }
+    }
+
+    private List<KeyExchangeAlgorithm> hybrids() {
+        return exchanges.stream().filter(HybridChecks::isHybrid).toList();
+    }
+
+    @Example
     void knownAnswerVectorsMatch() {
         for (KeyExchangeAlgorithm kex : exchanges) {
             int ran = KeyExchangeVectors.run(kex);
             if (KeyExchangeChecks.X25519_NAMES.contains(kex.name())
-                    || KeyExchangeChecks.ECDH_P256.equals(kex.name())) {
+                    || KeyExchangeChecks.ECDH_P256.equals(kex.name())
+                    || SntrupVectors.NAMES.contains(kex.name())) {
                 assertTrue(ran > 0, kex.name() + ": no vectors ran");
             }
         }
