@@ -110,11 +110,13 @@ public final class KeyExchangeChecks {
         expectRejection(kex, "complete", () -> init.complete(badValue.clone()));
     }
 
-    private interface Step {
+    /** A step of an exchange that should refuse a peer's value. */
+    interface Step {
         Object run() throws SshProtocolException;
     }
 
-    private static void expectRejection(KeyExchangeAlgorithm kex, String step, Step s) {
+    /** Runs {@code s}, which must throw SshProtocolException with KEY_EXCHANGE_FAILED and nothing else. */
+    static void expectRejection(KeyExchangeAlgorithm kex, String step, Step s) {
         try {
             s.run();
         } catch (SshProtocolException e) {

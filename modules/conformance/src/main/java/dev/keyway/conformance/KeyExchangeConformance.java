@@ -24,9 +24,9 @@ import net.jqwik.api.constraints.Size;
  * It covers every supported key exchange of the provider: agreement for arbitrary
  * randomness, K in its method's form (a minimal mpint, RFC 4251 §5; a hash as a string for a
  * post-quantum hybrid), refusal of invalid peer values with KEY_EXCHANGE_FAILED (RFC 7748
- * §6.1, RFC 5656 §4, FIPS 203 §7.2), ML-KEM's implicit rejection, and the known-answer vectors
- * of {@link KeyExchangeVectors}. The checks themselves are in {@link KeyExchangeChecks} and
- * {@link HybridKeyExchangeChecks}.
+ * §6.1, RFC 5656 §4, FIPS 203 §7.2), the laws of a post-quantum hybrid, ML-KEM's implicit
+ * rejection, and the known-answer vectors of {@link KeyExchangeVectors}. The checks themselves
+ * are in {@link KeyExchangeChecks}, {@link HybridChecks} and {@link HybridKeyExchangeChecks}.
  */
 public abstract class KeyExchangeConformance {
     private final AlgorithmProvider provider;
@@ -108,12 +108,27 @@ public abstract class KeyExchangeConformance {
     }
 
     @Example
+    void malformedHybridValuesAreRefused() {
+        for (KeyExchangeAlgorithm kex : hybrids()) {
+            HybridChecks.assertMalformedValuesRefused(kex, new SeededRandom(kex.name().hashCode()));
+        }
+    }
+
+    @Property(tries = 10)
+    void aChangedCiphertextGivesTheClientAnotherK(@ForAll long seed) {
+        for (KeyExchangeAlgorithm kex : hybrids()) {
+            HybridChecks.assertChangedCiphertextGivesAnotherK(kex, new SeededRandom(seed));
+        }
+    }
+
+    @Example
     void knownAnswerVectorsMatch() {
         for (KeyExchangeAlgorithm kex : exchanges) {
             int ran = KeyExchangeVectors.run(kex);
             if (KeyExchangeChecks.X25519_NAMES.contains(kex.name())
                     || KeyExchangeChecks.ECDH_P256.equals(kex.name())
-                    || HybridKeyExchangeChecks.MLKEM_NAMES.contains(kex.name())) {
+                    || HybridKeyExchangeChecks.MLKEM_NAMES.contains(kex.name())
+                    || SntrupVectors.NAMES.contains(kex.name())) {
                 assertTrue(ran > 0, kex.name() + ": no vectors ran");
             }
         }
