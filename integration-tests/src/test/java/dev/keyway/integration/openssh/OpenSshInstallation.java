@@ -73,6 +73,19 @@ public record OpenSshInstallation(Path sshd, Path ssh, Path sshKeygen, int major
         return Set.copyOf(r.output().lines().map(String::trim).filter(s -> !s.isEmpty()).toList());
     }
 
+    /**
+     * The key exchanges {@code ssh} offers when nothing is configured, in its order: the
+     * {@code kexalgorithms} line of {@code ssh -G} (ssh(1)) with no configuration file.
+     */
+    List<String> defaultKexAlgorithms() {
+        BoundedProcess.Result r = BoundedProcess.run(
+                List.of(ssh.toString(), "-G", "-F", "/dev/null", "127.0.0.1"), QUERY_LIMIT);
+        return r.output().lines().filter(l -> l.startsWith("kexalgorithms "))
+                .map(l -> List.of(l.substring("kexalgorithms ".length()).trim().split(",")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no kexalgorithms in ssh -G's output:\n" + r.output()));
+    }
+
     /** Generates a host key without a passphrase and returns it with its fingerprint. */
     OpenSshHostKey generateHostKey(Path dir, String type) throws IOException {
         Path file = dir.resolve("ssh_host_" + type + "_key");
