@@ -15,6 +15,8 @@ public enum KeywayModule {
     PROVIDER_JCA("keyway-provider-jca", "dev.keyway.provider.jca"),
     PROVIDER_BOUNCYCASTLE("keyway-provider-bouncycastle", "dev.keyway.provider.bouncycastle"),
     PROVIDER_USERAUTH("keyway-provider-userauth", "dev.keyway.provider.userauth"),
+    PROVIDER_MLKEM("keyway-provider-mlkem", "dev.keyway.provider.mlkem"),
+    PROVIDER_SNTRUP("keyway-provider-sntrup", "dev.keyway.provider.sntrup"),
     SSH("keyway-ssh", "dev.keyway.ssh"),
     CLI("keyway-cli", "dev.keyway.cli");
 

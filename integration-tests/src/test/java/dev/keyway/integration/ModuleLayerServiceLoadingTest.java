@@ -86,7 +86,9 @@ class ModuleLayerServiceLoadingTest {
         }
         assertEquals(Map.of("jca", "dev.keyway.provider.jca",
                         "bouncycastle", "dev.keyway.provider.bouncycastle",
-                        "userauth", "dev.keyway.provider.userauth"),
+                        "userauth", "dev.keyway.provider.userauth",
+                        "mlkem", "dev.keyway.provider.mlkem",
+                        "sntrup", "dev.keyway.provider.sntrup"),
                 moduleByProviderName);
     }
 }

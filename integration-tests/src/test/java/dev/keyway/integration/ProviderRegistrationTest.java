@@ -27,7 +27,9 @@ class ProviderRegistrationTest {
                 new ProviderJar(KeywayModule.PROVIDER_BOUNCYCASTLE,
                         "dev.keyway.provider.bouncycastle.BouncyCastleAlgorithmProvider"),
                 new ProviderJar(KeywayModule.PROVIDER_USERAUTH,
-                        "dev.keyway.provider.userauth.UserAuthAlgorithmProvider"));
+                        "dev.keyway.provider.userauth.UserAuthAlgorithmProvider"),
+                new ProviderJar(KeywayModule.PROVIDER_MLKEM, "dev.keyway.provider.mlkem.MlKemAlgorithmProvider"),
+                new ProviderJar(KeywayModule.PROVIDER_SNTRUP, "dev.keyway.provider.sntrup.SntrupAlgorithmProvider"));
     }
 
     @Test

@@ -35,8 +35,7 @@ final class MinaAlgorithms {
      * which the cipher ignores.
      */
     static void offerOnly(SshClient client, AlgorithmCombination c) {
-        client.setKeyExchangeFactories(List.of(ClientBuilder.DH2KEX.apply(
-                supported(BuiltinDHFactories.fromFactoryName(c.kex()), c.kex()))));
+        offerOnlyKeyExchange(client, c.kex());
         client.setSignatureFactories(List.<NamedFactory<Signature>>of(
                 supported(BuiltinSignatures.fromFactoryName(c.hostKey()), c.hostKey())));
         // MINA signs a publickey login (RFC 4252 §7) with those same factories unless its
@@ -49,6 +48,12 @@ final class MinaAlgorithms {
         if (c.mac() != null) {
             client.setMacFactories(List.<NamedFactory<Mac>>of(supported(BuiltinMacs.fromFactoryName(c.mac()), c.mac())));
         }
+    }
+
+    /** Makes the client offer only this key exchange, and its defaults for everything else. */
+    static void offerOnlyKeyExchange(SshClient client, String kex) {
+        client.setKeyExchangeFactories(List.of(ClientBuilder.DH2KEX.apply(
+                supported(BuiltinDHFactories.fromFactoryName(kex), kex))));
     }
 
     private static <T extends OptionalFeature> T supported(T feature, String name) {

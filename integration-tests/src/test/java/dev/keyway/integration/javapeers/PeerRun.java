@@ -11,9 +11,9 @@ import java.util.stream.Stream;
 
 /**
  * One run of the Java-peer matrices: a combination of {@link AlgorithmCombination#all} for
- * Keyway's default registry (3 key exchanges × 4 host key algorithms × (3 AEAD ciphers + 2 CTR
- * ciphers × 4 MACs), 132 runs), the key type its host key algorithm signs with, how it logs in,
- * and the data it sends through {@code cat}.
+ * Keyway's default registry (8 key exchanges, the five post-quantum hybrids among them, × 4 host
+ * key algorithms × (3 AEAD ciphers + 2 CTR ciphers × 4 MACs), 352 runs), the key type its host
+ * key algorithm signs with, how it logs in, and the data it sends through {@code cat}.
  *
  * <p>The logins take turns by index; the 11 cipher/MAC pairs of each key exchange/host key pair
  * and the 4 logins have no common factor, so every login meets every cipher/MAC pair and every
@@ -29,7 +29,7 @@ record PeerRun(int index, AlgorithmCombination algorithms, String hostKeyType, L
     static final String COMMAND = "cat; exit " + EXIT_STATUS;
     /**
      * 64 KiB: at least two channel data packets each way (RFC 4254 §5.2) at the 32 KiB maximum
-     * packet size Keyway, JSch and MINA SSHD announce, and little enough for 132 runs.
+     * packet size Keyway, JSch and MINA SSHD announce, and little enough for 352 runs.
      */
     private static final int DATA_BYTES = 64 * 1024;
 

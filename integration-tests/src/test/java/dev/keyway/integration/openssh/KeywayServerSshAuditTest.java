@@ -2,8 +2,10 @@ package dev.keyway.integration.openssh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.keyway.integration.PostQuantumKeyExchanges;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
  * CVE, a recommendation, each at its level) it reports for sshd too. sshd runs with the host key
  * types a Debian install makes (ed25519, ECDSA P-256, RSA 3072) and no algorithm lists in its
  * configuration; {@code keyway server} with only the ed25519 host key it would make itself.
+ * One allowance: ssh-audit 2.5.0 (Debian 12's) predates the ML-KEM hybrids Keyway offers and
+ * Debian 12's sshd does not, and calls them "unknown algorithm", which says how old ssh-audit
+ * is, not how good they are; those findings, and no other unknown name, are let through.
  * docs/ssh-audit.md shows both reports and tells what differs and why.
  */
 class KeywayServerSshAuditTest {
@@ -38,7 +43,14 @@ class KeywayServerSshAuditTest {
                 "-h", hostKey.privateKeyFile().toString(), "--authorized-keys", nobody.toString()))) {
             keyway = sshAudit.audit(server.port());
         }
-        assertEquals(Set.of(), keyway.notIn(sshd), "ssh-audit's findings for keyway server that it does not have for"
+        Set<SshAuditReport.Finding> extra = new LinkedHashSet<>(keyway.notIn(sshd));
+        extra.removeIf(KeywayServerSshAuditTest::aHybridThisSshAuditDoesNotKnow);
+        assertEquals(Set.of(), extra, "ssh-audit's findings for keyway server that it does not have for"
                 + " sshd.\nkeyway server:\n" + keyway.output() + "\nsshd:\n" + sshd.output());
+    }
+
+    private static boolean aHybridThisSshAuditDoesNotKnow(SshAuditReport.Finding finding) {
+        return PostQuantumKeyExchanges.all().stream().map(name -> new SshAuditReport.Finding(SshAuditReport.Level.WARN,
+                "(kex) " + name + " -- [warn] unknown algorithm")).anyMatch(finding::equals);
     }
 }

@@ -16,8 +16,11 @@ import java.util.regex.Pattern;
  * {@code ssh-keygen}, and others some tests need ({@link #program}). A missing one fails the test
  * under CI and skips it elsewhere ({@link InstalledProgram}). Public for the load tests
  * ({@code …integration.load}), which run {@code ssh} too.
+ *
+ * @param sshdConfig lines every {@code sshd_config} for this {@code sshd} needs: none for the
+ *     system's OpenSSH; where its helper programs are for one unpacked elsewhere ({@link OpenSsh10})
  */
-public record OpenSshInstallation(Path sshd, Path ssh, Path sshKeygen, int major, int minor) {
+public record OpenSshInstallation(Path sshd, Path ssh, Path sshKeygen, int major, int minor, List<String> sshdConfig) {
 
     private static final Duration QUERY_LIMIT = Duration.ofSeconds(10);
     private static final Pattern VERSION = Pattern.compile("OpenSSH_(\\d+)\\.(\\d+)");
@@ -31,13 +34,19 @@ public record OpenSshInstallation(Path sshd, Path ssh, Path sshKeygen, int major
             InstalledProgram.missing("OpenSSH (sshd, ssh, ssh-keygen) is not installed; the interop tests need it"
                     + " (Debian: apt-get install openssh-server openssh-client)");
         }
+        return identify(sshd, ssh, keygen, List.of());
+    }
+
+    /** These programs, their version read from {@code ssh -V}. */
+    static OpenSshInstallation identify(Path sshd, Path ssh, Path keygen, List<String> sshdConfig) {
         // "ssh -V" prints e.g. "OpenSSH_9.2p1 Debian-2+deb12u10, OpenSSL 3.0.19" on stderr.
         String banner = BoundedProcess.run(List.of(ssh.toString(), "-V"), QUERY_LIMIT).output();
         Matcher m = VERSION.matcher(banner);
         if (!m.find()) {
             fail("cannot read the OpenSSH version from: " + banner);
         }
-        return new OpenSshInstallation(sshd, ssh, keygen, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        return new OpenSshInstallation(sshd, ssh, keygen, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                List.copyOf(sshdConfig));
     }
 
     /** Another OpenSSH program, e.g. {@code sftp} or {@code sftp-server}: found, or a failed (CI) or aborted test. */
@@ -62,6 +71,19 @@ public record OpenSshInstallation(Path sshd, Path ssh, Path sshKeygen, int major
             fail("ssh -Q " + queryOption + " failed: " + r.output());
         }
         return Set.copyOf(r.output().lines().map(String::trim).filter(s -> !s.isEmpty()).toList());
+    }
+
+    /**
+     * The key exchanges {@code ssh} offers when nothing is configured, in its order: the
+     * {@code kexalgorithms} line of {@code ssh -G} (ssh(1)) with no configuration file.
+     */
+    List<String> defaultKexAlgorithms() {
+        BoundedProcess.Result r = BoundedProcess.run(
+                List.of(ssh.toString(), "-G", "-F", "/dev/null", "127.0.0.1"), QUERY_LIMIT);
+        return r.output().lines().filter(l -> l.startsWith("kexalgorithms "))
+                .map(l -> List.of(l.substring("kexalgorithms ".length()).trim().split(",")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no kexalgorithms in ssh -G's output:\n" + r.output()));
     }
 
     /** Generates a host key without a passphrase and returns it with its fingerprint. */

@@ -197,7 +197,7 @@ class ServerLogSecretsTest {
         expect("Connection from " + from + " on 127\\.0\\.0\\.1 port " + port);
         expect("Client version \"SSH-2\\.0-Keyway_[^\"]+\" from " + from);
         expect("Client version \"SSH-2\\.0-OpenSSH_[^\"]+\" from " + from);
-        expect("kex: algorithm curve25519-sha256, host key ssh-ed25519, client->server \\S+.*, server->client .* with "
+        expect("kex: algorithm mlkem768x25519-sha256, host key ssh-ed25519, client->server \\S+.*, server->client .* with "
                 + from);
         expect("Failed password for alice from " + from);
         expect("Accepted password for alice from " + from);

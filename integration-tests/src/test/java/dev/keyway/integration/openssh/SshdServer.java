@@ -124,6 +124,7 @@ final class SshdServer implements AutoCloseable {
             // OpenSSH 9.8 penalises sources whose connections never authenticate.
             lines.add("PerSourcePenalties no");
         }
+        lines.addAll(openSsh.sshdConfig());
         for (OpenSshHostKey k : keys.values()) {
             lines.add("HostKey " + k.privateKeyFile());
         }

@@ -27,7 +27,7 @@ public final class KeyExchangeChecks {
 
     /**
      * Runs one exchange, {@code client} initiating and {@code server} responding, and checks
-     * that both reach the same K in minimal mpint form.
+     * that both reach the same K in the form the method uses ({@link #assertWellFormedK}).
      *
      * @return the encoded K
      */
@@ -43,10 +43,23 @@ public final class KeyExchangeChecks {
             if (!Arrays.equals(serverK, clientK)) {
                 throw new AssertionError(client.name() + ": the two sides derived different K");
             }
-            assertMinimalMpint(clientK);
+            assertWellFormedK(client, clientK);
             return clientK;
         } catch (SshProtocolException e) {
             throw new AssertionError(client.name() + ": a valid exchange was refused: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks that an encoded K has the form its method gives it: a string holding one output
+     * of the method's hash for a post-quantum hybrid ({@link HybridKeyExchangeChecks#isHybrid}),
+     * a minimal mpint otherwise.
+     */
+    public static void assertWellFormedK(KeyExchangeAlgorithm kex, byte[] encoded) {
+        if (HybridKeyExchangeChecks.isHybrid(kex)) {
+            HybridKeyExchangeChecks.assertHashString(kex, encoded);
+        } else {
+            assertMinimalMpint(encoded);
         }
     }
 
@@ -82,16 +95,28 @@ public final class KeyExchangeChecks {
      * and with no other exception.
      */
     public static void assertRejected(KeyExchangeAlgorithm kex, byte[] badValue, SecureRandom random) {
+        assertRefusedByResponder(kex, badValue, random);
+        assertRefusedByInitiator(kex, badValue, random);
+    }
+
+    /** Checks that {@code respond} refuses a client value with KEY_EXCHANGE_FAILED and nothing else. */
+    public static void assertRefusedByResponder(KeyExchangeAlgorithm kex, byte[] badValue, SecureRandom random) {
         expectRejection(kex, "respond", () -> kex.respond(badValue.clone(), random));
+    }
+
+    /** Checks that {@code complete} refuses a server value with KEY_EXCHANGE_FAILED and nothing else. */
+    public static void assertRefusedByInitiator(KeyExchangeAlgorithm kex, byte[] badValue, SecureRandom random) {
         KeyExchangeAlgorithm.Initiator init = kex.initiate(random);
         expectRejection(kex, "complete", () -> init.complete(badValue.clone()));
     }
 
-    private interface Step {
+    /** A step of an exchange that should refuse a peer's value. */
+    interface Step {
         Object run() throws SshProtocolException;
     }
 
-    private static void expectRejection(KeyExchangeAlgorithm kex, String step, Step s) {
+    /** Runs {@code s}, which must throw SshProtocolException with KEY_EXCHANGE_FAILED and nothing else. */
+    static void expectRejection(KeyExchangeAlgorithm kex, String step, Step s) {
         try {
             s.run();
         } catch (SshProtocolException e) {
@@ -107,7 +132,7 @@ public final class KeyExchangeChecks {
 
     /**
      * Checks that arbitrary bytes as a peer value, on either side ({@code respond} and
-     * {@code complete}), are either accepted, giving a minimal K, or refused with
+     * {@code complete}), are either accepted, giving a well-formed K, or refused with
      * KEY_EXCHANGE_FAILED; never any other exception, nor an unbounded allocation. (32 random
      * bytes are a valid X25519 value almost always, so acceptance is allowed.)
      */
@@ -126,7 +151,7 @@ public final class KeyExchangeChecks {
             throw new AssertionError(kex.name() + " " + step + ": wrong reason " + refusal.reason(), refusal);
         }
         if (k != null) {
-            assertMinimalMpint(k.encoded());
+            assertWellFormedK(kex, k.encoded());
         }
     }
 

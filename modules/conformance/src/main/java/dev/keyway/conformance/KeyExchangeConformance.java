@@ -22,9 +22,11 @@ import net.jqwik.api.constraints.Size;
  * }
  * }</pre>
  * It covers every supported key exchange of the provider: agreement for arbitrary
- * randomness, a minimal mpint K (RFC 4251 §5), refusal of invalid peer values with
- * KEY_EXCHANGE_FAILED (RFC 7748 §6.1, RFC 5656 §4), and the known-answer vectors of
- * {@link KeyExchangeVectors}. The checks themselves are in {@link KeyExchangeChecks}.
+ * randomness, K in its method's form (a minimal mpint, RFC 4251 §5; a hash as a string for a
+ * post-quantum hybrid), refusal of invalid peer values with KEY_EXCHANGE_FAILED (RFC 7748
+ * §6.1, RFC 5656 §4, FIPS 203 §7.2), the laws of a post-quantum hybrid, ML-KEM's implicit
+ * rejection, and the known-answer vectors of {@link KeyExchangeVectors}. The checks themselves
+ * are in {@link KeyExchangeChecks}, {@link HybridChecks} and {@link HybridKeyExchangeChecks}.
  */
 public abstract class KeyExchangeConformance {
     private final AlgorithmProvider provider;
@@ -54,7 +56,7 @@ public abstract class KeyExchangeConformance {
     }
 
     @Property(tries = 40)
-    void bothSidesReachTheSameMinimalK(@ForAll long clientSeed, @ForAll long serverSeed) {
+    void bothSidesReachTheSameWellFormedK(@ForAll long clientSeed, @ForAll long serverSeed) {
         for (KeyExchangeAlgorithm kex : exchanges) {
             KeyExchangeChecks.agree(kex, new SeededRandom(clientSeed), kex, new SeededRandom(serverSeed));
         }
@@ -106,13 +108,69 @@ public abstract class KeyExchangeConformance {
     }
 
     @Example
+    void malformedHybridValuesAreRefused() {
+        for (KeyExchangeAlgorithm kex : hybrids()) {
+            HybridChecks.assertMalformedValuesRefused(kex, new SeededRandom(kex.name().hashCode()));
+        }
+    }
+
+    @Property(tries = 10)
+    void aChangedCiphertextGivesTheClientAnotherK(@ForAll long seed) {
+        for (KeyExchangeAlgorithm kex : hybrids()) {
+            HybridChecks.assertChangedCiphertextGivesAnotherK(kex, new SeededRandom(seed));
+        }
+    }
+
+    @Example
     void knownAnswerVectorsMatch() {
         for (KeyExchangeAlgorithm kex : exchanges) {
             int ran = KeyExchangeVectors.run(kex);
             if (KeyExchangeChecks.X25519_NAMES.contains(kex.name())
-                    || KeyExchangeChecks.ECDH_P256.equals(kex.name())) {
+                    || KeyExchangeChecks.ECDH_P256.equals(kex.name())
+                    || HybridKeyExchangeChecks.MLKEM_NAMES.contains(kex.name())
+                    || SntrupVectors.NAMES.contains(kex.name())) {
                 assertTrue(ran > 0, kex.name() + ": no vectors ran");
             }
+        }
+    }
+
+    // Post-quantum hybrids (draft-ietf-sshm-mlkem-hybrid-kex): the laws of HybridKeyExchangeChecks.
+
+    private List<KeyExchangeAlgorithm> hybrids() {
+        return exchanges.stream().filter(HybridKeyExchangeChecks::isHybrid).toList();
+    }
+
+    @Example
+    void hybridValuesOfAWrongShapeAreRefused() throws Exception {
+        for (KeyExchangeAlgorithm kex : hybrids()) {
+            SeededRandom random = new SeededRandom(kex.name().hashCode());
+            byte[] qc = kex.initiate(random).publicValue();
+            for (byte[] bad : HybridKeyExchangeChecks.clientValuesToRefuse(kex, qc)) {
+                KeyExchangeChecks.assertRefusedByResponder(kex, bad, random);
+            }
+            byte[] qs = kex.respond(qc, random).publicValue();
+            for (byte[] bad : HybridKeyExchangeChecks.serverValuesToRefuse(kex, qs)) {
+                KeyExchangeChecks.assertRefusedByInitiator(kex, bad, random);
+            }
+        }
+    }
+
+    @Example
+    void mlKemKeysWithCoefficientsBelowQAreAccepted() {
+        for (KeyExchangeAlgorithm kex : hybrids()) {
+            if (HybridKeyExchangeChecks.MLKEM_NAMES.contains(kex.name())) {
+                SeededRandom random = new SeededRandom(3);
+                HybridKeyExchangeChecks.assertLargestCoefficientAccepted(kex, kex.initiate(random).publicValue(),
+                        random);
+            }
+        }
+    }
+
+    @Property(tries = 20)
+    void aForgedCiphertextGivesAnUnrelatedK(@ForAll long clientSeed, @ForAll long serverSeed, @ForAll int flip) {
+        for (KeyExchangeAlgorithm kex : hybrids()) {
+            HybridKeyExchangeChecks.assertImplicitRejection(kex, new SeededRandom(clientSeed),
+                    new SeededRandom(serverSeed), flip);
         }
     }
 }

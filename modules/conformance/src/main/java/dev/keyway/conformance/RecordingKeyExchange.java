@@ -20,6 +20,11 @@ record RecordingKeyExchange(KeyExchangeAlgorithm inner, SecretRecorder recorder)
     }
 
     @Override
+    public java.util.List<ValuePart> valueParts(boolean fromClient) {
+        return inner.valueParts(fromClient);
+    }
+
+    @Override
     public MessageDigest newDigest() {
         return new RecordingDigest(inner.newDigest(), recorder);
     }
