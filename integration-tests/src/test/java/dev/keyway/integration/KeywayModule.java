@@ -16,6 +16,7 @@ public enum KeywayModule {
     PROVIDER_BOUNCYCASTLE("keyway-provider-bouncycastle", "dev.keyway.provider.bouncycastle"),
     PROVIDER_USERAUTH("keyway-provider-userauth", "dev.keyway.provider.userauth"),
     SSH("keyway-ssh", "dev.keyway.ssh"),
+    OSGI("keyway-osgi", "dev.keyway.osgi"),
     CLI("keyway-cli", "dev.keyway.cli");
 
     final String artifactId;
