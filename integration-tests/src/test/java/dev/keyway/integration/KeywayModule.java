@@ -18,6 +18,7 @@ public enum KeywayModule {
     PROVIDER_MLKEM("keyway-provider-mlkem", "dev.keyway.provider.mlkem"),
     PROVIDER_SNTRUP("keyway-provider-sntrup", "dev.keyway.provider.sntrup"),
     SSH("keyway-ssh", "dev.keyway.ssh"),
+    OSGI("keyway-osgi", "dev.keyway.osgi"),
     CLI("keyway-cli", "dev.keyway.cli");
 
     final String artifactId;

@@ -39,10 +39,12 @@ class ModuleLayerServiceLoadingTest {
         }
         // The conformance kit requires JUnit and jqwik; they come from the rest of the class
         // path, searched only after the Keyway jars and Bouncy Castle.
-        // JSch, MINA SSHD and SLF4J are only peers for the interop tests, not libraries a Keyway
-        // module may use; MINA's sshd-common and sshd-core split packages, which a layer refuses.
+        // JSch, MINA SSHD and SLF4J are only peers for the interop tests, and Felix, its bundles
+        // and bnd only run the OSGi tests: none is a library a Keyway module may use, and MINA's
+        // sshd-common and sshd-core split packages, as do bnd's bndlib and bnd.util, which a
+        // layer refuses.
         ModuleFinder libraries = ModuleFinder.of(TestClassPath.jarsExcept(keyway).stream()
-                .filter(p -> !isJavaPeer(p)).toArray(Path[]::new));
+                .filter(p -> !isTestTool(p)).toArray(Path[]::new));
         Set<String> roots = Arrays.stream(KeywayModule.values()).map(m -> m.moduleName)
                 .collect(Collectors.toSet());
         Configuration configuration = ModuleLayer.boot().configuration()
@@ -52,9 +54,10 @@ class ModuleLayerServiceLoadingTest {
         layer = ModuleLayer.boot().defineModulesWithManyLoaders(configuration, ClassLoader.getPlatformClassLoader());
     }
 
-    private static boolean isJavaPeer(Path jar) {
+    private static boolean isTestTool(Path jar) {
         String name = jar.getFileName().toString();
-        return name.startsWith("jsch-") || name.startsWith("sshd-") || name.startsWith("slf4j-");
+        return name.startsWith("jsch-") || name.startsWith("sshd-") || name.startsWith("slf4j-")
+                || name.startsWith("org.apache.felix.") || name.startsWith("org.osgi.") || name.startsWith("biz.aQute.");
     }
 
     @Test

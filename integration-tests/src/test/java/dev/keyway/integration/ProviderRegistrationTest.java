@@ -12,8 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A provider is registered twice, in module-info ({@code provides}) for the module path and in
- * {@code META-INF/services} for the class path; both must name the same class.
+ * A provider is registered three times, in module-info ({@code provides}) for the module path, in
+ * {@code META-INF/services} for the class path, and as a Declarative Services component for an
+ * OSGi framework (bnd's {@code OSGI-INF/*.xml} from the {@code @Component} annotation); all must
+ * name the same class.
  */
 class ProviderRegistrationTest {
     static final String SERVICE = "dev.keyway.api.spi.AlgorithmProvider";
@@ -59,5 +61,19 @@ class ProviderRegistrationTest {
                 .filter(line -> !line.isEmpty())
                 .toList();
         assertEquals(List.of(provider.implementation()), classes);
+    }
+
+    @ParameterizedTest
+    @MethodSource("providers")
+    void declarativeServicesComponentProvidesTheServiceWithTheSameClass(ProviderJar provider) {
+        BuiltJar jar = provider.module().jar();
+        String component = jar.header("Service-Component")
+                .orElseThrow(() -> new AssertionError(jar.path() + " has no Service-Component header"));
+        String xml = jar.entryText(component.trim())
+                .orElseThrow(() -> new AssertionError(jar.path() + " lacks " + component));
+        assertTrue(xml.contains("<provide interface=\"" + SERVICE + "\"/>"), xml);
+        assertTrue(xml.contains("<implementation class=\"" + provider.implementation() + "\"/>"), xml);
+        assertTrue(jar.header("Require-Capability").orElse("").contains("osgi.extender=osgi.component"),
+                "without the extender requirement a framework lacking Declarative Services would start it to no effect");
     }
 }

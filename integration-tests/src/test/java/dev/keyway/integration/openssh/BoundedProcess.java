@@ -18,7 +18,7 @@ public final class BoundedProcess {
     /** How long a process gets to exit after being asked to stop, before it is killed. */
     static final Duration STOP_LIMIT = Duration.ofSeconds(5);
 
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
     private BoundedProcess() {

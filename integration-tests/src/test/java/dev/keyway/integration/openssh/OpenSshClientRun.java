@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * test thread serves the connection, then waited for with a bound. Its debug output goes to a
  * file and is read afterwards.
  */
-final class OpenSshClientRun implements AutoCloseable {
+public final class OpenSshClientRun implements AutoCloseable {
     private final Process process;
     private final Path log;
 
@@ -26,7 +26,7 @@ final class OpenSshClientRun implements AutoCloseable {
      * Starts {@code ssh} with no configuration file but the given options ({@code -o K=V}),
      * trusting only the keys in {@code knownHosts}, to run {@code true} as user "test".
      */
-    static OpenSshClientRun start(OpenSshInstallation openSsh, Path dir, int port, Path knownHosts,
+    public static OpenSshClientRun start(OpenSshInstallation openSsh, Path dir, int port, Path knownHosts,
             List<String> options) throws IOException {
         List<String> command = new ArrayList<>(List.of(openSsh.ssh().toString(), "-vvv", "-F", "/dev/null",
                 "-p", Integer.toString(port),
@@ -49,14 +49,14 @@ final class OpenSshClientRun implements AutoCloseable {
     }
 
     /** Waits for ssh to exit and returns its exit status and output. */
-    BoundedProcess.Result await(Deadline deadline) throws IOException, InterruptedException {
+    public BoundedProcess.Result await(Deadline deadline) throws IOException, InterruptedException {
         if (!process.waitFor(deadline.remainingMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("ssh did not exit within " + deadline.limit().toSeconds() + " s:\n" + output());
         }
         return new BoundedProcess.Result(process.exitValue(), output());
     }
 
-    String output() throws IOException {
+    public String output() throws IOException {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
 

@@ -5,6 +5,7 @@ import dev.keyway.api.auth.InteractivePrompter;
 import dev.keyway.api.auth.PasswordSource;
 import dev.keyway.keys.KeyFileException;
 import dev.keyway.keys.PrivateKeyFile;
+import dev.keyway.keys.SecretFile;
 import dev.keyway.ssh.Credentials;
 import java.io.Console;
 import java.io.IOException;

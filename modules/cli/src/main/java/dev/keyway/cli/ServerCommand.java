@@ -6,6 +6,7 @@ import dev.keyway.api.spi.SignatureAlgorithm;
 import dev.keyway.keys.AuthorizedKeys;
 import dev.keyway.keys.AuthorizedKeysAuthenticator;
 import dev.keyway.keys.LineProblem;
+import dev.keyway.keys.PasswordTable;
 import dev.keyway.keys.PrivateKeyFile;
 import dev.keyway.ssh.SshServer;
 import dev.keyway.ssh.SystemShell;
@@ -121,7 +122,7 @@ final class ServerCommand implements Callable<Integer> {
             return 2;
         }
         if (!passwordTable.isEmpty()) {
-            builder.passwordAuthenticator(passwordTable::check);
+            builder.passwordAuthenticator(passwordTable);
         }
         String permitUserEnvironment = OpenSshOptions.value(options, "PermitUserEnvironment").orElse("no")
                 .toLowerCase(Locale.ROOT);

@@ -7,11 +7,13 @@ import dev.keyway.provider.jca.internal.SymmetricAlgorithms;
 import dev.keyway.provider.jca.internal.ZlibCompression;
 import java.util.ArrayList;
 import java.util.List;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * Algorithms on the JDK's own providers (SunJCE, SunEC, SunRsaSign). It ranks above Bouncy
  * Castle by default because the JDK's AES-GCM, AES-CTR and HMAC run on CPU intrinsics.
  */
+@Component(service = AlgorithmProvider.class)
 public final class JcaAlgorithmProvider implements AlgorithmProvider {
     /** The name to use in {@code preferProviders}. */
     public static final String NAME = "jca";

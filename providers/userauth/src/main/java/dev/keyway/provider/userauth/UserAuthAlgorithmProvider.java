@@ -8,6 +8,7 @@ import dev.keyway.provider.userauth.internal.NoneMethod;
 import dev.keyway.provider.userauth.internal.PasswordMethod;
 import dev.keyway.provider.userauth.internal.PublicKeyMethod;
 import java.util.List;
+import org.osgi.service.component.annotations.Component;
 
 /**
  * The standard user authentication methods: {@code none} (RFC 4252 §5.2), {@code password}
@@ -15,6 +16,7 @@ import java.util.List;
  * It brings no algorithms: {@code publickey} signs and verifies with the registry's
  * signature algorithms, so it works with whichever crypto provider is installed.
  */
+@Component(service = AlgorithmProvider.class)
 public final class UserAuthAlgorithmProvider implements AlgorithmProvider {
     /** The name to use in {@code preferProviders}. */
     public static final String NAME = "userauth";

@@ -1,4 +1,4 @@
-package dev.keyway.cli;
+package dev.keyway.keys;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,7 +27,7 @@ import java.util.Set;
  * files it trusts owned by the user or root. Where the file system has no POSIX permissions
  * (Windows), its own ACLs are left to guard the file.
  */
-final class SecretFile {
+public final class SecretFile {
     private SecretFile() {
     }
 
@@ -37,7 +37,7 @@ final class SecretFile {
      * @throws IOException when the file cannot be read, is not UTF-8 text, or others may read or
      *     change it; the message says what is wrong and never quotes the file
      */
-    static char[] read(Path file) throws IOException {
+    public static char[] read(Path file) throws IOException {
         Optional<String> problem = problem(file);
         if (problem.isPresent()) {
             throw new IOException(file + ": " + problem.get());
@@ -57,7 +57,7 @@ final class SecretFile {
     }
 
     /** What makes the file unfit to hold secrets, if anything: its owner, or who else may read or write it. */
-    static Optional<String> problem(Path file) throws IOException {
+    public static Optional<String> problem(Path file) throws IOException {
         if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return Optional.empty();
         }

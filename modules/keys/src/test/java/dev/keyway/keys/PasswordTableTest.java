@@ -1,4 +1,4 @@
-package dev.keyway.cli;
+package dev.keyway.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,13 +27,13 @@ class PasswordTableTest {
         PasswordTable table = new PasswordTable();
         table.addFile(ownerOnly("# who may log in\r\n\nalice:correct horse\r\n  # an indented comment\n"
                 + "bob:a:b # c \n   \ncarol:#hash"));
-        assertTrue(table.check("alice", "correct horse".toCharArray()), "CR LF ends a line");
-        assertTrue(table.check("bob", "a:b # c ".toCharArray()), "the password is the rest of the line");
-        assertTrue(table.check("carol", "#hash".toCharArray()));
-        assertFalse(table.check("alice", "correct horse ".toCharArray()));
-        assertFalse(table.check("bob", "a:b # c".toCharArray()));
-        assertFalse(table.check("mallory", "correct horse".toCharArray()), "an unknown user");
-        assertFalse(table.check("#", "who may log in".toCharArray()), "a comment is no user");
+        assertTrue(table.authenticate("alice", "correct horse".toCharArray()), "CR LF ends a line");
+        assertTrue(table.authenticate("bob", "a:b # c ".toCharArray()), "the password is the rest of the line");
+        assertTrue(table.authenticate("carol", "#hash".toCharArray()));
+        assertFalse(table.authenticate("alice", "correct horse ".toCharArray()));
+        assertFalse(table.authenticate("bob", "a:b # c".toCharArray()));
+        assertFalse(table.authenticate("mallory", "correct horse".toCharArray()), "an unknown user");
+        assertFalse(table.authenticate("#", "who may log in".toCharArray()), "a comment is no user");
     }
 
     /** Two and three bytes a character in UTF-8, and a character of two chars (four bytes). */
@@ -42,10 +42,10 @@ class PasswordTableTest {
         PasswordTable table = new PasswordTable();
         table.addFile(ownerOnly("dora:p\u00e4ssw\u00f6rd \u2713 \ud834\udd1e\n"));
         table.add("emil:\u00e9t\u00e9");
-        assertTrue(table.check("dora", "p\u00e4ssw\u00f6rd \u2713 \ud834\udd1e".toCharArray()));
-        assertFalse(table.check("dora", "p\u00e4ssw\u00f6rd \u2713 \ud834".toCharArray()));
-        assertTrue(table.check("emil", "\u00e9t\u00e9".toCharArray()));
-        assertFalse(table.check("emil", "ete".toCharArray()));
+        assertTrue(table.authenticate("dora", "p\u00e4ssw\u00f6rd \u2713 \ud834\udd1e".toCharArray()));
+        assertFalse(table.authenticate("dora", "p\u00e4ssw\u00f6rd \u2713 \ud834".toCharArray()));
+        assertTrue(table.authenticate("emil", "\u00e9t\u00e9".toCharArray()));
+        assertFalse(table.authenticate("emil", "ete".toCharArray()));
     }
 
     @Test
@@ -86,7 +86,7 @@ class PasswordTableTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
         PasswordTable table = new PasswordTable();
         table.addFile(file);
-        assertTrue(table.check("alice", "hunter2".toCharArray()), "read-only for its owner is fine");
+        assertTrue(table.authenticate("alice", "hunter2".toCharArray()), "read-only for its owner is fine");
     }
 
     @Test

@@ -1,5 +1,6 @@
-package dev.keyway.cli;
+package dev.keyway.keys;
 
+import dev.keyway.api.auth.PasswordAuthenticator;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -13,8 +14,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The users {@code keyway server} lets log in with a password (RFC 4252 §8), from
- * {@code --password USER:PASSWORD} and {@code --password-file FILE}. Only a SHA-256 digest of
+ * Users who may log in with a password (RFC 4252 §8), as {@code keyway server} takes them
+ * from {@code --password USER:PASSWORD} and {@code --password-file FILE}. Only a SHA-256 digest of
  * each password is kept, and a password is checked in constant time, also for an unknown user.
  *
  * <p>A password file holds one {@code USER:PASSWORD} a line: the user ends at the first colon,
@@ -22,17 +23,21 @@ import java.util.Map;
  * line feed not). Blank lines and lines whose first non-blank character is {@code #} are
  * skipped. Errors give the file and line number, never the line: it may hold a password.
  */
-final class PasswordTable {
+public final class PasswordTable implements PasswordAuthenticator {
     private static final int DIGEST_LENGTH = 32;
 
     private final Map<String, byte[]> digests = new HashMap<>();
+
+    /** An empty table: nobody may log in until users are added. */
+    public PasswordTable() {
+    }
 
     /**
      * Adds {@code --password}'s {@code USER:PASSWORD}.
      *
      * @throws IllegalArgumentException when it is not of that form or the user has a password already
      */
-    void add(String userAndPassword) {
+    public void add(String userAndPassword) {
         int colon = userAndPassword.indexOf(':');
         if (colon <= 0) {
             throw new IllegalArgumentException("--password takes USER:PASSWORD");
@@ -52,7 +57,7 @@ final class PasswordTable {
      * @throws IOException when the file cannot be read or is open to others
      * @throws IllegalArgumentException when a line is not {@code USER:PASSWORD}, or names a user twice
      */
-    void addFile(Path file) throws IOException {
+    public void addFile(Path file) throws IOException {
         char[] text = SecretFile.read(file);
         try {
             int number = 0;
@@ -104,12 +109,14 @@ final class PasswordTable {
         digests.put(user, digest(password));
     }
 
-    boolean isEmpty() {
+    /** Whether no user has been added. */
+    public boolean isEmpty() {
         return digests.isEmpty();
     }
 
     /** Whether {@code password} is {@code user}'s. */
-    boolean check(String user, char[] password) {
+    @Override
+    public boolean authenticate(String user, char[] password) {
         byte[] expected = digests.getOrDefault(user, new byte[DIGEST_LENGTH]);
         // The digest is computed for unknown users too, so timing does not tell them apart.
         boolean same = MessageDigest.isEqual(expected, digest(password));
