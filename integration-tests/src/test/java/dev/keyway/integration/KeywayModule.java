@@ -16,7 +16,8 @@ public enum KeywayModule {
     PROVIDER_BOUNCYCASTLE("keyway-provider-bouncycastle", "dev.keyway.provider.bouncycastle"),
     PROVIDER_USERAUTH("keyway-provider-userauth", "dev.keyway.provider.userauth"),
     SSH("keyway-ssh", "dev.keyway.ssh"),
-    CLI("keyway-cli", "dev.keyway.cli");
+    CLI("keyway-cli", "dev.keyway.cli"),
+    GUICE("keyway-guice", "dev.keyway.guice");
 
     final String artifactId;
     final String moduleName;
