@@ -19,7 +19,8 @@ public enum KeywayModule {
     PROVIDER_SNTRUP("keyway-provider-sntrup", "dev.keyway.provider.sntrup"),
     SSH("keyway-ssh", "dev.keyway.ssh"),
     OSGI("keyway-osgi", "dev.keyway.osgi"),
-    CLI("keyway-cli", "dev.keyway.cli");
+    CLI("keyway-cli", "dev.keyway.cli"),
+    GUICE("keyway-guice", "dev.keyway.guice");
 
     final String artifactId;
     final String moduleName;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.keyway.api.spi.AlgorithmProvider;
 import java.lang.module.Configuration;
+import java.lang.reflect.Array;
+import java.lang.reflect.Method;
 import java.lang.module.ModuleFinder;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,5 +96,46 @@ class ModuleLayerServiceLoadingTest {
                         "mlkem", "dev.keyway.provider.mlkem",
                         "sntrup", "dev.keyway.provider.sntrup"),
                 moduleByProviderName);
+    }
+
+    /**
+     * dev.keyway.guice on the module path: Guice reaches the module's package-private factories
+     * through its {@code opens … to com.google.guice}, and the ServiceLoader of KeywayModule finds
+     * the layer's providers through its {@code uses} clause.
+     */
+    @Test
+    void guiceBuildsARegistryOfTheLayersProviders() throws Exception {
+        ClassLoader guice = layer.findLoader("com.google.guice");
+        Class<?> moduleType = guice.loadClass("com.google.inject.Module");
+        Object modules = Array.newInstance(moduleType, 1);
+        Array.set(modules, 0, layer.findLoader("dev.keyway.guice").loadClass("dev.keyway.guice.KeywayModule")
+                .getConstructor().newInstance());
+        // Without its bytecode generation, which reaches any class through Unsafe, Guice calls
+        // constructors by reflection: what the opens clause is for. The layer's Guice reads the
+        // flag when its classes initialise, here; the class path's Guice has read it already.
+        String flag = "guice_bytecode_gen_option";
+        String before = System.setProperty(flag, "DISABLED");
+        Object injector;
+        try {
+            injector = guice.loadClass("com.google.inject.Guice").getMethod("createInjector", modules.getClass())
+                    .invoke(null, modules);
+        } finally {
+            if (before == null) {
+                System.clearProperty(flag);
+            } else {
+                System.setProperty(flag, before);
+            }
+        }
+        ClassLoader api = layer.findLoader("dev.keyway.api");
+        Class<?> sourceType = api.loadClass("dev.keyway.api.AlgorithmSource");
+        Object source = guice.loadClass("com.google.inject.Injector").getMethod("getInstance", Class.class)
+                .invoke(injector, sourceType);
+        Object registry = sourceType.getMethod("snapshot").invoke(source);
+        Method name = api.loadClass(AlgorithmProvider.class.getName()).getMethod("name");
+        Set<String> names = new TreeSet<>();
+        for (Object provider : (List<?>) registry.getClass().getMethod("providers").invoke(registry)) {
+            names.add((String) name.invoke(provider));
+        }
+        assertEquals(Set.of("jca", "bouncycastle", "userauth"), names);
     }
 }
