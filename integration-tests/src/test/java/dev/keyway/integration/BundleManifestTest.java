@@ -7,7 +7,7 @@ import java.lang.module.ModuleDescriptor;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The OSGi manifest bnd generates says the same as module-info: one name, one set of public
@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class BundleManifestTest {
 
     @ParameterizedTest
-    @EnumSource(KeywayModule.class)
+    @MethodSource("dev.keyway.integration.KeywayModule#all")
     void bundleSymbolicNameIsTheModuleName(KeywayModule module) {
         BuiltJar jar = module.jar();
         String header = jar.header("Bundle-SymbolicName")
@@ -26,14 +26,14 @@ class BundleManifestTest {
     }
 
     @ParameterizedTest
-    @EnumSource(KeywayModule.class)
+    @MethodSource("dev.keyway.integration.KeywayModule#all")
     void bundleManifestVersionIsTwo(KeywayModule module) {
         // Version 2 is OSGi R4+ semantics; without it a framework reads the bundle as R3.
         assertEquals("2", module.jar().header("Bundle-ManifestVersion").orElse("(absent)"));
     }
 
     @ParameterizedTest
-    @EnumSource(KeywayModule.class)
+    @MethodSource("dev.keyway.integration.KeywayModule#all")
     void exportPackageEqualsTheModulesUnqualifiedExports(KeywayModule module) {
         BuiltJar jar = module.jar();
         Set<String> moduleExports = jar.descriptor().exports().stream()
@@ -45,10 +45,10 @@ class BundleManifestTest {
     }
 
     @ParameterizedTest
-    @EnumSource(KeywayModule.class)
+    @MethodSource("dev.keyway.integration.KeywayModule#all")
     void bundleExportsNoInternalPackage(KeywayModule module) {
         Set<String> leaked = OsgiHeader.packageNames(module.jar().header("Export-Package").orElse(""))
                 .stream().filter(ModuleDescriptorTest::isInternal).collect(Collectors.toSet());
-        assertTrue(leaked.isEmpty(), module.moduleName + " bundle exports " + leaked);
+        assertTrue(leaked.isEmpty(), module.moduleName() + " bundle exports " + leaked);
     }
 }

@@ -1,37 +1,53 @@
 package dev.keyway.integration;
 
+import java.util.List;
+
 /**
- * The Keyway modules that ship as jars, with the JPMS (and OSGi) name each must carry. The
- * artifact ids are how the tests find the jars among the test class path entries.
+ * A Keyway module that ships as a jar: one the BOM lists (see {@link Reactor}), so a module
+ * added to the build and the BOM is checked by every test that goes over {@link #all()}. Its
+ * JPMS (and OSGi) name follows from the artifact id: {@code keyway-provider-jca} is
+ * {@code dev.keyway.provider.jca}. Its jar is the one on the test class path, which is why
+ * integration-tests/pom.xml depends on every module of the BOM: that also makes the reactor
+ * build them first.
+ *
+ * @param artifactId the Maven artifact id, group {@value Reactor#GROUP_ID}
+ * @param moduleName the module and bundle symbolic name the project promises for it
  */
-public enum KeywayModule {
-    API("keyway-api", "dev.keyway.api"),
-    TRANSPORT("keyway-transport", "dev.keyway.transport"),
-    KEYS("keyway-keys", "dev.keyway.keys"),
-    NET("keyway-net", "dev.keyway.net"),
-    CONNECTION("keyway-connection", "dev.keyway.connection"),
-    USERAUTH("keyway-userauth", "dev.keyway.userauth"),
-    CONFORMANCE("keyway-conformance", "dev.keyway.conformance"),
-    PROVIDER_JCA("keyway-provider-jca", "dev.keyway.provider.jca"),
-    PROVIDER_BOUNCYCASTLE("keyway-provider-bouncycastle", "dev.keyway.provider.bouncycastle"),
-    PROVIDER_USERAUTH("keyway-provider-userauth", "dev.keyway.provider.userauth"),
-    PROVIDER_MLKEM("keyway-provider-mlkem", "dev.keyway.provider.mlkem"),
-    PROVIDER_SNTRUP("keyway-provider-sntrup", "dev.keyway.provider.sntrup"),
-    SSH("keyway-ssh", "dev.keyway.ssh"),
-    OSGI("keyway-osgi", "dev.keyway.osgi"),
-    CLI("keyway-cli", "dev.keyway.cli"),
-    GUICE("keyway-guice", "dev.keyway.guice");
+public record KeywayModule(String artifactId, String moduleName) {
+    private static final String ARTIFACT_PREFIX = "keyway-";
+    private static final String PROVIDER_PREFIX = ARTIFACT_PREFIX + "provider-";
 
-    final String artifactId;
-    final String moduleName;
+    /** Every module of the BOM, in its order. */
+    public static List<KeywayModule> all() {
+        return Reactor.bomArtifactIds().stream().map(KeywayModule::of).toList();
+    }
 
-    KeywayModule(String artifactId, String moduleName) {
-        this.artifactId = artifactId;
-        this.moduleName = moduleName;
+    /** The modules that supply algorithms, {@code keyway-provider-*} (the folder providers/). */
+    public static List<KeywayModule> providers() {
+        return all().stream().filter(KeywayModule::isProvider).toList();
+    }
+
+    /** The module of that artifact id, with the name the naming rule gives it. */
+    public static KeywayModule of(String artifactId) {
+        if (!artifactId.startsWith(ARTIFACT_PREFIX)) {
+            throw new IllegalArgumentException("not a Keyway artifact id: " + artifactId);
+        }
+        return new KeywayModule(artifactId,
+                "dev.keyway." + artifactId.substring(ARTIFACT_PREFIX.length()).replace('-', '.'));
+    }
+
+    public boolean isProvider() {
+        return artifactId.startsWith(PROVIDER_PREFIX);
     }
 
     /** This module's jar on the test class path; fails the test if it is not there. */
     public BuiltJar jar() {
         return BuiltJar.of(TestClassPath.jar(artifactId));
+    }
+
+    /** The module name, which is what a parameterized test shows. */
+    @Override
+    public String toString() {
+        return moduleName;
     }
 }

@@ -28,18 +28,23 @@ public final class TestClassPath {
 
     /** The one jar of a Maven artifact, recognised by its file name {@code <artifactId>-<version>.jar}. */
     public static Path jar(String artifactId) {
-        // The version must follow directly, so keyway-provider-jca never matches keyway-provider.
-        Pattern name = Pattern.compile(Pattern.quote(artifactId) + "-\\d[^/\\\\]*\\.jar");
-        List<Path> matches = entries().stream()
-                .filter(p -> name.matcher(p.getFileName().toString()).matches())
-                .filter(Files::isRegularFile)
-                .toList();
+        List<Path> matches = jars(artifactId);
         if (matches.size() != 1) {
             fail("expected exactly one " + artifactId + " jar on the test class path, found " + matches
                     + ". Run the reactor build from the repository root (mvn verify) so the jars are"
                     + " packaged; class path: " + entries());
         }
         return matches.get(0);
+    }
+
+    /** The jars of a Maven artifact on the class path: normally one, none when it is not a dependency. */
+    static List<Path> jars(String artifactId) {
+        // The version must follow directly, so keyway-provider-jca never matches keyway-provider.
+        Pattern name = Pattern.compile(Pattern.quote(artifactId) + "-\\d[^/\\\\]*\\.jar");
+        return entries().stream()
+                .filter(p -> name.matcher(p.getFileName().toString()).matches())
+                .filter(Files::isRegularFile)
+                .toList();
     }
 
     /** Every jar on the class path except the given ones. */

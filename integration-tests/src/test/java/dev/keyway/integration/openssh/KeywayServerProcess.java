@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
 /**
  * {@code keyway server} run as a program (see {@link KeywayCommand}), started and read up to
  * the line that says where it listens; its output is drained from then on, so it never blocks
- * on a full pipe. Close it to stop it.
+ * on a full pipe. Close it to stop it. Public for the module-path test
+ * ({@code …integration.ModulePathSessionTest}).
  */
-final class KeywayServerProcess implements AutoCloseable {
+public final class KeywayServerProcess implements AutoCloseable {
     private static final Duration START_LIMIT = Duration.ofSeconds(30);
     private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
 
@@ -46,7 +47,7 @@ final class KeywayServerProcess implements AutoCloseable {
      * for the JVM's own options, which the {@code java} launcher reads as the {@code keyway}
      * script's {@code exec java} does.
      */
-    static KeywayServerProcess start(Map<String, String> environment, List<String> arguments) throws Exception {
+    public static KeywayServerProcess start(Map<String, String> environment, List<String> arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of("server"));
         command.addAll(arguments);
         Process process = KeywayCommand.start(environment, command.toArray(String[]::new));
@@ -81,12 +82,12 @@ final class KeywayServerProcess implements AutoCloseable {
         return started.get(START_LIMIT.toSeconds(), TimeUnit.SECONDS);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** What the server printed up to the line that says where it listens (host key fingerprints included). */
-    String printed() {
+    public String printed() {
         return printed;
     }
 
