@@ -5,6 +5,7 @@
 module dev.keyway.provider.sntrup {
     requires transitive dev.keyway.api;
     requires org.bouncycastle.provider;
+    requires static org.osgi.service.component.annotations;
 
     exports dev.keyway.provider.sntrup;
 

@@ -3,6 +3,7 @@ package dev.keyway.provider.mlkem;
 import dev.keyway.api.spi.AlgorithmProvider;
 import dev.keyway.api.spi.SshAlgorithm;
 import dev.keyway.provider.mlkem.internal.HybridAlgorithms;
+import org.osgi.service.component.annotations.Component;
 import java.util.List;
 
 /**
@@ -20,6 +21,7 @@ import java.util.List;
  * JDK provider (200), so that should the JDK provider offer these names one day, it is
  * preferred by default, as for every other name both offer.
  */
+@Component(service = AlgorithmProvider.class)
 public final class MlKemAlgorithmProvider implements AlgorithmProvider {
     /** The name to use in {@code preferProviders}. */
     public static final String NAME = "mlkem";

@@ -32,7 +32,9 @@ class BuiltLikeAThirdPartyProviderTest {
                 .map(ModuleDescriptor.Requires::name)
                 .filter(name -> !name.equals("java.base"))
                 .collect(Collectors.toSet());
-        assertEquals(Set.of("dev.keyway.api", "org.bouncycastle.provider"), requires);
+        // The Declarative Services annotations are read at build time only (requires static).
+        assertEquals(Set.of("dev.keyway.api", "org.bouncycastle.provider", "org.osgi.service.component.annotations"),
+                requires);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.keyway.provider.sntrup;
 import dev.keyway.api.spi.AlgorithmProvider;
 import dev.keyway.api.spi.SshAlgorithm;
 import dev.keyway.provider.sntrup.internal.Sntrup761X25519;
+import org.osgi.service.component.annotations.Component;
 import java.util.List;
 
 /**
@@ -16,6 +17,7 @@ import java.util.List;
  * <p>Priority 100, the rank of the other Bouncy Castle provider: it only matters should a second
  * provider offer these names, and {@code preferProviders} overrides it.
  */
+@Component(service = AlgorithmProvider.class)
 public final class SntrupAlgorithmProvider implements AlgorithmProvider {
     /** The name to use in {@code preferProviders}. */
     public static final String NAME = "sntrup";

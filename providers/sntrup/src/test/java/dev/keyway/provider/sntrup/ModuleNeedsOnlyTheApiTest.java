@@ -30,7 +30,9 @@ class ModuleNeedsOnlyTheApiTest {
                 .filter(r -> !r.name().equals("java.base"))
                 .collect(Collectors.toMap(ModuleDescriptor.Requires::name, ModuleDescriptor.Requires::modifiers));
         assertEquals(Map.of("dev.keyway.api", Set.of(ModuleDescriptor.Requires.Modifier.TRANSITIVE),
-                "org.bouncycastle.provider", Set.of()), requires);
+                "org.bouncycastle.provider", Set.of(),
+                // Declarative Services annotations, read at build time only (docs/osgi.md).
+                "org.osgi.service.component.annotations", Set.of(ModuleDescriptor.Requires.Modifier.STATIC)), requires);
     }
 
     @Test
