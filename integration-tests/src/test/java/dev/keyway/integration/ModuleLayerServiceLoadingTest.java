@@ -9,6 +9,7 @@ import java.lang.module.Configuration;
 import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.lang.module.ModuleFinder;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.Test;
  * layer; nothing in the layer may come from the class path, or the check would prove nothing.
  */
 class ModuleLayerServiceLoadingTest {
+    private static final List<String> GUICE_LIBRARIES = List.of("guava", "failureaccess", "jakarta.inject-api",
+            "aopalliance");
     private static ModuleLayer layer;
 
     @BeforeAll
@@ -31,7 +34,10 @@ class ModuleLayerServiceLoadingTest {
         // out, which matters because a resolved automatic module brings in every automatic one.
         ModuleFinder graph = ModuleFinder.of(RuntimeModules.ofKeyway().jars());
         Set<String> roots = KeywayModule.all().stream().map(KeywayModule::moduleName).collect(Collectors.toSet());
-        Configuration configuration = ModuleLayer.boot().configuration().resolveAndBind(graph, ModuleFinder.of(), roots);
+        // Guice is an automatic module, which declares nothing it needs: its own libraries are
+        // named here, searched after Keyway's graph.
+        ModuleFinder guiceLibraries = ModuleFinder.of(GUICE_LIBRARIES.stream().map(TestClassPath::jar).toArray(Path[]::new));
+        Configuration configuration = ModuleLayer.boot().configuration().resolveAndBind(graph, guiceLibraries, roots);
         // The platform loader as parent: classes the layer does not hold cannot leak in from
         // the application class path.
         layer = ModuleLayer.boot().defineModulesWithManyLoaders(configuration, ClassLoader.getPlatformClassLoader());
