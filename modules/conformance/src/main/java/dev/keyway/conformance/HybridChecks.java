@@ -21,19 +21,6 @@ public final class HybridChecks {
     private HybridChecks() {
     }
 
-    /** Whether the method's values are a KEM's part and a classic part. */
-    public static boolean isHybrid(KeyExchangeAlgorithm kex) {
-        return kex.valueParts(true).size() == 2;
-    }
-
-    /** Checks that an encoded K is a string (RFC 4251 §5) of one digest of the method's hash. */
-    public static void assertDigestString(KeyExchangeAlgorithm kex, byte[] encoded) {
-        int digest = kex.newDigest().getDigestLength();
-        if (encoded.length != 4 + digest || SshReader.uint32At(encoded, 0) != digest) {
-            throw new AssertionError(kex.name() + ": K is not a string of one " + digest + "-byte digest");
-        }
-    }
-
     /**
      * Checks that values of the wrong shape are refused with KEY_EXCHANGE_FAILED, by the server
      * (as Q_C) and by the client (as Q_S): nothing, one byte short, one byte long, the KEM's part

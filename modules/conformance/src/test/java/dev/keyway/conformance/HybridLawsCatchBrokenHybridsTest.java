@@ -25,7 +25,7 @@ class HybridLawsCatchBrokenHybridsTest {
     @Test
     void soundToyHybridKeepsEveryLaw() {
         KeyExchangeAlgorithm toy = hybrid(ToyKem.sound());
-        assertTrue(HybridChecks.isHybrid(toy));
+        assertTrue(HybridKeyExchangeChecks.isHybrid(toy));
         byte[] k = KeyExchangeChecks.agree(toy, new SeededRandom(1), toy, new SeededRandom(2));
         assertEquals(4 + 32, k.length);
         assertDoesNotThrow(() -> HybridChecks.assertMalformedValuesRefused(toy, new SeededRandom(3)));
@@ -57,11 +57,11 @@ class HybridLawsCatchBrokenHybridsTest {
         KeyExchangeAlgorithm toy = hybrid(ToyKem.sound());
         byte[] digest = new byte[4 + 32];
         digest[3] = 32;
-        assertDoesNotThrow(() -> HybridChecks.assertDigestString(toy, digest));
+        assertDoesNotThrow(() -> HybridKeyExchangeChecks.assertHashString(toy, digest));
         assertThrows(AssertionError.class,
-                () -> HybridChecks.assertDigestString(toy, java.util.Arrays.copyOf(digest, 4 + 31)));
+                () -> HybridKeyExchangeChecks.assertHashString(toy, java.util.Arrays.copyOf(digest, 4 + 31)));
         byte[] mislabelled = digest.clone();
         mislabelled[3] = 33;
-        assertThrows(AssertionError.class, () -> HybridChecks.assertDigestString(toy, mislabelled));
+        assertThrows(AssertionError.class, () -> HybridKeyExchangeChecks.assertHashString(toy, mislabelled));
     }
 }
