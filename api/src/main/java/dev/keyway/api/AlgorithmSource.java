@@ -12,8 +12,9 @@ import java.util.ServiceLoader;
  *
  * <p>Sources: {@link #fixed}, {@link #serviceLoader(ModuleLayer)} /
  * {@link #serviceLoader(ClassLoader)} here; an OSGi tracker in {@code dev.keyway.osgi}; the
- * Guice multibinder in {@code dev.keyway.guice}. A snapshot must be cheap: it is taken on the
- * network thread for every accepted connection.
+ * Guice multibinder in {@code dev.keyway.guice}. A server asks on a thread of its own, never
+ * its network thread, so a source may take its time (build a registry, ask a container); the
+ * connections that arrive meanwhile wait for it and then share the snapshot it returns.
  */
 @FunctionalInterface
 public interface AlgorithmSource {

@@ -19,8 +19,8 @@ import java.util.Set;
  * each time, so its provider may answer differently. Singletons and instances
  * ({@code toInstance}, the providers {@link KeywayModule} finds) give the same objects, and
  * then the last registry is handed out again: building one asks every algorithm whether it is
- * supported, which may look up JCA engines, and a snapshot is taken on the network thread for
- * every accepted connection.
+ * supported, which may look up JCA engines. The server asks off its network thread, so an
+ * unscoped provider's constructor, the application's code, never runs on it.
  */
 @Singleton
 final class ProviderSetSource implements AlgorithmSource {

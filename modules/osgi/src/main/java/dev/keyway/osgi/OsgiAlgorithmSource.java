@@ -17,8 +17,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
  *
  * <p>Each time a provider service comes, goes or changes its properties, the component builds a
  * new immutable {@link AlgorithmRegistry}, before the framework's call that caused it returns
- * (a bundle's {@code start} or {@code stop}); {@link #snapshot()} only reads it, so taking one on
- * the network thread for every accepted connection costs nothing. A session keeps the
+ * (a bundle's {@code start} or {@code stop}); {@link #snapshot()} only reads it, so a connection
+ * waits for nothing. A session keeps the
  * snapshot it started with: stopping a bundle changes what later connections are offered, never a
  * running session, whose classes stay loaded until the bundle is refreshed.
  *

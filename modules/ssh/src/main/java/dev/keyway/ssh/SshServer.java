@@ -114,6 +114,7 @@ public final class SshServer implements AutoCloseable {
         }
         if (sessions != null) {
             sessions.disconnectAll("server shutting down", STOP_LIMIT);
+            sessions.close();
         }
         if (loop != null) {
             loop.close();

@@ -164,6 +164,108 @@ class AlgorithmSourceTest {
         }
     }
 
+    /**
+     * The source is the embedder's code: the server asks it on its own thread, so a slow source
+     * holds up only the connection waiting for it, never the network thread serving others.
+     */
+    @Test
+    void theSourceIsAskedOffTheNetworkThread() throws Exception {
+        AlgorithmRegistry all = AlgorithmRegistry.loadDefault();
+        List<String> askedOn = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch slow = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean holdNext = new java.util.concurrent.atomic.AtomicBoolean();
+        AlgorithmSource source = () -> {
+            askedOn.add(Thread.currentThread().getName());
+            if (holdNext.getAndSet(false)) {
+                try {
+                    slow.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return all;
+        };
+        try (SshServer s = server(source).build(); SshClient c = client().build()) {
+            int port = s.start().getPort();
+            try (ClientSession open = c.connect("127.0.0.1", port, "alice", Credentials.password(PASSWORD))) {
+                holdNext.set(true);
+                java.util.concurrent.CompletableFuture<ClientSession> held = java.util.concurrent.CompletableFuture
+                        .supplyAsync(() -> {
+                            try {
+                                return c.connect("127.0.0.1", port, "alice", Credentials.password(PASSWORD));
+                            } catch (IOException e) {
+                                throw new java.io.UncheckedIOException(e);
+                            }
+                        });
+                assertEquals("still served\n", run(open, "echo still served"),
+                        "the loop serves a running session while a snapshot is being taken");
+                slow.countDown();
+                try (ClientSession late = held.get(LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    assertTrue(late.isOpen());
+                }
+            }
+        }
+        assertEquals(3, askedOn.size(), "asked by start() and for each connection: " + askedOn);
+        assertEquals(Thread.currentThread().getName(), askedOn.get(0), "start() checks on the caller's thread");
+        assertTrue(askedOn.subList(1, 3).stream().allMatch(t -> t.startsWith("keyway-algorithms-")),
+                "asked on: " + askedOn);
+    }
+
+    /**
+     * LoginGraceTime runs while the connection waits for its snapshot: past it, the server
+     * closes the socket without a word (nothing was said yet), and the snapshot that comes
+     * later makes no session for it.
+     */
+    @Test
+    void aConnectionWaitingForItsSnapshotStillHasALoginGraceTime() throws Exception {
+        AlgorithmRegistry all = AlgorithmRegistry.loadDefault();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean holdNext = new java.util.concurrent.atomic.AtomicBoolean();
+        AlgorithmSource source = () -> {
+            if (holdNext.getAndSet(false)) {
+                try {
+                    release.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return all;
+        };
+        try (SshServer s = server(source).loginGraceTime(Duration.ofSeconds(1)).build(); SshClient c = client().build()) {
+            int port = s.start().getPort();
+            holdNext.set(true);
+            try (java.net.Socket raw = new java.net.Socket("127.0.0.1", port)) {
+                raw.setSoTimeout((int) LIMIT.toMillis());
+                assertEquals(-1, raw.getInputStream().read(), "closed without a version line");
+            }
+            release.countDown();
+            try (ClientSession next = c.connect("127.0.0.1", port, "alice", Credentials.password(PASSWORD))) {
+                assertEquals("served\n", run(next, "echo served"));
+            }
+        }
+    }
+
+    /** A source that throws costs the connection that waited for it, not the server. */
+    @Test
+    void aFailingSourceClosesOnlyTheConnectionsThatWaitedForIt() throws Exception {
+        AlgorithmRegistry all = AlgorithmRegistry.loadDefault();
+        java.util.concurrent.atomic.AtomicBoolean failNext = new java.util.concurrent.atomic.AtomicBoolean();
+        AlgorithmSource source = () -> {
+            if (failNext.getAndSet(false)) {
+                throw new IllegalStateException("the container is restarting");
+            }
+            return all;
+        };
+        try (SshServer s = server(source).build(); SshClient c = client().build()) {
+            int port = s.start().getPort();
+            failNext.set(true);
+            assertThrows(IOException.class, () -> c.connect("127.0.0.1", port, "alice", Credentials.password(PASSWORD)));
+            try (ClientSession next = c.connect("127.0.0.1", port, "alice", Credentials.password(PASSWORD))) {
+                assertEquals("served\n", run(next, "echo served"));
+            }
+        }
+    }
+
     private static String run(ClientSession session, String command) throws Exception {
         RemoteProcess p = session.exec(command);
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

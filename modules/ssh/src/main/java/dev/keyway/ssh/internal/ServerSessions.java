@@ -1,6 +1,7 @@
 package dev.keyway.ssh.internal;
 
 import dev.keyway.api.AlgorithmRegistry;
+import dev.keyway.net.DeferredDriver;
 import dev.keyway.net.ProtocolDriver;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.concurrent.TimeoutException;
  * The live sessions of one server, so that closing the server can end each one politely, and
  * the algorithms each new one starts with.
  *
- * <p>Every accepted connection gets the source's snapshot of that moment. The user
+ * <p>Every accepted connection gets the source's snapshot of that moment, taken off the
+ * network thread ({@link SourceSnapshots}): until it is there, the connection waits without
+ * reading or writing ({@link DeferredDriver}). The user
  * authentication methods stay those the server started with unless the embedder allowed
  * plugged ones: the server half of a method decides who logs in, and a bundle that happens to
  * rank higher must not replace it silently.
@@ -24,11 +27,13 @@ public final class ServerSessions {
     private static final System.Logger LOG = System.getLogger("dev.keyway.ssh.server");
     private final ServerSettings settings;
     private final AlgorithmRegistry atStart;
+    private final SourceSnapshots snapshots;
     private final Set<SessionDriver> live = ConcurrentHashMap.newKeySet();
 
     private ServerSessions(ServerSettings settings, AlgorithmRegistry atStart) {
         this.settings = settings;
         this.atStart = atStart;
+        this.snapshots = new SourceSnapshots(settings.algorithms());
     }
 
     /**
@@ -49,9 +54,12 @@ public final class ServerSessions {
         return new ServerSessions(settings, now);
     }
 
-    /** A session for a newly accepted connection; called on the loop's thread. */
+    /** A session for a newly accepted connection, once the algorithms of this moment are known; called on the loop's thread. */
     public ProtocolDriver newSession() {
-        AlgorithmRegistry now = settings.algorithms().snapshot();
+        return new DeferredDriver<>(snapshots.next(), this::newSession);
+    }
+
+    private ProtocolDriver newSession(AlgorithmRegistry now) {
         AlgorithmRegistry registry = settings.pluggedAuthMethods() ? now : now.withUserAuthMethodsOf(atStart);
         String problem = OfferCheck.problem(settings.policy(), registry);
         if (problem != null) {
@@ -76,5 +84,10 @@ public final class ServerSessions {
         } catch (ExecutionException | TimeoutException e) {
             // Closing the loop ends whatever is left.
         }
+    }
+
+    /** Ends the snapshot thread, once no connection is accepted any more. */
+    public void close() {
+        snapshots.close();
     }
 }
