@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The laws of a post-quantum hybrid key exchange ({@code draft-ietf-sshm-mlkem-hybrid-kex} §2,
- * OpenSSH's {@code sntrup761x25519-sha512}): each value is the KEM's part followed by the
- * classic part, and K is one output of the method's hash, sent as a string. Plain methods that
- * throw {@link AssertionError}, as in {@link KeyExchangeChecks}.
+ * The laws of a post-quantum hybrid key exchange, for any KEM beside any classic agreement
+ * ({@code draft-ietf-sshm-mlkem-hybrid-kex} §2, OpenSSH's {@code sntrup761x25519-sha512}, RFC
+ * 9941): each value is the KEM's part followed by the classic part, and K is one output of the
+ * method's hash, sent as a string. A method is a hybrid when {@link KeyExchangeAlgorithm#valueParts}
+ * names two parts; the split, and the classic curve (from the second part's label), are learnt
+ * from there. Plain methods that throw {@link AssertionError}, as in {@link KeyExchangeChecks}.
  *
  * <p>What a hybrid must refuse with KEY_EXCHANGE_FAILED, on the side that receives it: any
  * value of another length (one byte short or long, the KEM part alone, the classic part alone),
@@ -46,6 +48,28 @@ public final class HybridKeyExchangeChecks {
         int hashBytes = kex.newDigest().getDigestLength();
         if (encoded.length != 4 + hashBytes || SshReader.uint32At(encoded, 0) != hashBytes) {
             throw new AssertionError(kex.name() + ": K is not a string of one " + hashBytes + "-byte hash");
+        }
+    }
+
+    /**
+     * Checks that values of a wrong shape are refused with KEY_EXCHANGE_FAILED by the side that
+     * receives them: {@link #clientValuesToRefuse} by the server, {@link #serverValuesToRefuse}
+     * (made from a real answer) by the client. Each refusal is asked of a fresh exchange, since
+     * one may be spent once it has failed.
+     */
+    public static void assertMalformedValuesRefused(KeyExchangeAlgorithm kex, SecureRandom random) {
+        byte[] qc = kex.initiate(random).publicValue();
+        for (byte[] bad : clientValuesToRefuse(kex, qc)) {
+            KeyExchangeChecks.assertRefusedByResponder(kex, bad, random);
+        }
+        byte[] qs;
+        try {
+            qs = kex.respond(qc, random).publicValue();
+        } catch (SshProtocolException e) {
+            throw new AssertionError(kex.name() + ": refused a client's own value: " + e.getMessage(), e);
+        }
+        for (byte[] bad : serverValuesToRefuse(kex, qs)) {
+            KeyExchangeChecks.assertRefusedByInitiator(kex, bad, random);
         }
     }
 
@@ -83,23 +107,36 @@ public final class HybridKeyExchangeChecks {
     }
 
     /**
-     * Implicit rejection: a ciphertext part changed in one bit still decapsulates, to a K other
-     * than the server's (FIPS 203 Algorithm 18; Streamlined NTRU Prime does the same). Refusing
-     * it would tell an attacker which ciphertexts decrypt.
+     * Implicit rejection: a ciphertext part changed on the way, in one bit or wholly replaced
+     * by noise, still decapsulates, to a K other than the server's (FIPS 203 Algorithm 18 derives
+     * it from z; Streamlined NTRU Prime from rho). Refusing it would tell an attacker which
+     * ciphertexts decrypt.
      *
      * @param flip which bit of the ciphertext part to flip, taken modulo its length
      */
     public static void assertImplicitRejection(KeyExchangeAlgorithm kex, SecureRandom clientRandom,
             SecureRandom serverRandom, int flip) {
+        int ciphertextBytes = kemBytes(kex, false);
+        assertChangedCiphertextGivesAnotherK(kex, clientRandom, serverRandom, ciphertext -> {
+            int bit = Math.floorMod(flip, 8 * ciphertextBytes);
+            ciphertext[bit / 8] ^= (byte) (1 << (bit % 8));
+        });
+        assertChangedCiphertextGivesAnotherK(kex, clientRandom, serverRandom, ciphertext -> {
+            byte[] noise = new byte[ciphertextBytes];
+            serverRandom.nextBytes(noise);
+            System.arraycopy(noise, 0, ciphertext, 0, ciphertextBytes);
+        });
+    }
+
+    private static void assertChangedCiphertextGivesAnotherK(KeyExchangeAlgorithm kex, SecureRandom clientRandom,
+            SecureRandom serverRandom, java.util.function.Consumer<byte[]> change) {
         KeyExchangeAlgorithm.Initiator init = kex.initiate(clientRandom);
         SharedSecret clientK;
         KeyExchangeAlgorithm.Response response;
-        byte[] forged;
         try {
             response = kex.respond(init.publicValue(), serverRandom);
-            forged = response.publicValue();
-            int bit = Math.floorMod(flip, 8 * kemBytes(kex, false));
-            forged[bit / 8] ^= (byte) (1 << (bit % 8));
+            byte[] forged = response.publicValue();
+            change.accept(forged);
             clientK = init.complete(forged);
         } catch (SshProtocolException e) {
             throw new AssertionError(kex.name() + ": refused a ciphertext of the right length;"
@@ -130,17 +167,25 @@ public final class HybridKeyExchangeChecks {
         return out;
     }
 
-    /** The valid value with its classic part replaced by each value the classic curve refuses. */
+    /**
+     * The valid value with its classic part replaced by each value the classic curve refuses,
+     * the curve named by the part's label ({@link dev.keyway.api.spi.ClassicHalf}'s name): X25519
+     * or ECDH on P-256 or P-384. Another curve gets only the all-zero part, which is no point
+     * of any curve in use and, for a Montgomery curve, an all-zero agreement.
+     */
     private static List<byte[]> badClassicParts(KeyExchangeAlgorithm kex, byte[] valid, int kemBytes) {
         byte[] classic = Arrays.copyOfRange(valid, kemBytes, valid.length);
+        String label = kex.valueParts(true).get(1).label();
         List<byte[]> parts = new ArrayList<>();
-        if (kex.name().contains("x25519")) {
+        if (label.startsWith("X25519")) {
             KeyExchangeChecks.invalidValues("curve25519-sha256").stream()
                     .filter(v -> v.length == classic.length).forEach(parts::add);
-        } else if (kex.name().contains("nistp256")) {
+        } else if (label.contains(NistCurve.P256.sshIdentifier()) || label.contains(NistCurve.P256.name())) {
             parts.addAll(badPoints(NistCurve.P256, classic));
-        } else if (kex.name().contains("nistp384")) {
+        } else if (label.contains(NistCurve.P384.sshIdentifier()) || label.contains(NistCurve.P384.name())) {
             parts.addAll(badPoints(NistCurve.P384, classic));
+        } else {
+            parts.add(new byte[classic.length]);
         }
         List<byte[]> out = new ArrayList<>();
         for (byte[] part : parts) {

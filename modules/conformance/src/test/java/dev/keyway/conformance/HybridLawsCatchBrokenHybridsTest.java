@@ -28,17 +28,17 @@ class HybridLawsCatchBrokenHybridsTest {
         assertTrue(HybridKeyExchangeChecks.isHybrid(toy));
         byte[] k = KeyExchangeChecks.agree(toy, new SeededRandom(1), toy, new SeededRandom(2));
         assertEquals(4 + 32, k.length);
-        assertDoesNotThrow(() -> HybridChecks.assertMalformedValuesRefused(toy, new SeededRandom(3)));
-        assertDoesNotThrow(() -> HybridChecks.assertChangedCiphertextGivesAnotherK(toy, new SeededRandom(4)));
+        assertDoesNotThrow(() -> HybridKeyExchangeChecks.assertMalformedValuesRefused(toy, new SeededRandom(3)));
+        assertDoesNotThrow(() -> HybridKeyExchangeChecks.assertImplicitRejection(toy, new SeededRandom(4), new SeededRandom(104), 52));
     }
 
     @Test
     void kemThatIgnoresTheCiphertextIsCaught() {
         KeyExchangeAlgorithm toy = hybrid(ToyKem.ignoringCiphertext());
         assertDoesNotThrow(() -> KeyExchangeChecks.agree(toy, new SeededRandom(5), toy, new SeededRandom(6)));
-        assertDoesNotThrow(() -> HybridChecks.assertMalformedValuesRefused(toy, new SeededRandom(7)));
+        assertDoesNotThrow(() -> HybridKeyExchangeChecks.assertMalformedValuesRefused(toy, new SeededRandom(7)));
         AssertionError e = assertThrows(AssertionError.class,
-                () -> HybridChecks.assertChangedCiphertextGivesAnotherK(toy, new SeededRandom(8)));
+                () -> HybridKeyExchangeChecks.assertImplicitRejection(toy, new SeededRandom(8), new SeededRandom(108), 104));
         assertTrue(e.getMessage().contains("gave the server's K"), e.getMessage());
     }
 
@@ -46,9 +46,9 @@ class HybridLawsCatchBrokenHybridsTest {
     void hybridThatFixesLengthsIsCaught() {
         KeyExchangeAlgorithm toy = new LengthFixingHybrid(hybrid(ToyKem.sound()));
         assertDoesNotThrow(() -> KeyExchangeChecks.agree(toy, new SeededRandom(9), toy, new SeededRandom(10)));
-        assertDoesNotThrow(() -> HybridChecks.assertChangedCiphertextGivesAnotherK(toy, new SeededRandom(11)));
+        assertDoesNotThrow(() -> HybridKeyExchangeChecks.assertImplicitRejection(toy, new SeededRandom(11), new SeededRandom(111), 143));
         AssertionError e = assertThrows(AssertionError.class,
-                () -> HybridChecks.assertMalformedValuesRefused(toy, new SeededRandom(12)));
+                () -> HybridKeyExchangeChecks.assertMalformedValuesRefused(toy, new SeededRandom(12)));
         assertTrue(e.getMessage().contains("accepted an invalid peer value"), e.getMessage());
     }
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * not make, is caught by the modulus, implicit-rejection and known-answer checks, and passes
  * the checks its flaws do not touch.
  */
-class HybridChecksCatchBrokenExchangesTest {
+class MlKemLawsCatchBrokenKemsTest {
 
     /** A KEM of XOR: the ciphertext is the secret then zeros, masked with the key. A fixture only. */
     private record ToyKem(boolean explicitRejection) implements KemPrimitive<byte[]> {
