@@ -266,9 +266,15 @@ final class SshCommand implements Callable<Integer> {
         return t;
     }
 
+    /**
+     * Bytes moved per read: a pipe's whole capacity (64 KiB on Linux), so that a bulk transfer
+     * costs few system calls and few hand-overs to the network thread.
+     */
+    private static final int COPY_BUFFER = 64 * 1024;
+
     /** Copies until the end of {@code from}, flushing each piece. */
     private static void copy(InputStream from, OutputStream to) throws IOException {
-        byte[] buf = new byte[8192];
+        byte[] buf = new byte[COPY_BUFFER];
         for (int n; (n = from.read(buf)) >= 0; ) {
             to.write(buf, 0, n);
             to.flush();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
@@ -49,11 +50,16 @@ public final class Connection implements EventLoop.Ready {
     private boolean established;
     private boolean open = true;
 
-    private Connection(EventLoop loop, SocketChannel channel, ProtocolDriver driver, ConnectionLimits limits) {
+    private Connection(EventLoop loop, SocketChannel channel, ProtocolDriver driver, ConnectionLimits limits)
+            throws IOException {
         this.loop = loop;
         this.channel = channel;
         this.driver = driver;
         this.limits = limits;
+        // The loop writes whole packets, and all a turn produced at once: Nagle's algorithm only
+        // holds back the last small write (a KEXINIT reply, NEWKEYS, an exit status) until the
+        // peer's delayed ACK, some 40 ms on Linux, at each turn of a handshake.
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
     }
 
     /** Takes over an accepted socket; call on the loop's thread. */

@@ -236,6 +236,9 @@ public final class SystemShell implements CommandHandler {
         process.destroyForcibly();
     }
 
+    /** As much as one channel data message carries at most (32 KiB, RFC 4253 §6.1), in one read of a pipe. */
+    private static final int COPY_BUFFER = 32 * 1024;
+
     /**
      * A thread that copies {@code from} to {@code to} and then closes {@code to}. Each piece is
      * flushed as it comes: the process's stdin is buffered, and an interactive shell must see
@@ -246,7 +249,7 @@ public final class SystemShell implements CommandHandler {
     private static Thread copier(String name, InputStream from, OutputStream to, Process process) {
         Thread t = new Thread(() -> {
             try (from; to) {
-                byte[] buf = new byte[8192];
+                byte[] buf = new byte[COPY_BUFFER];
                 for (int n; (n = from.read(buf)) >= 0; ) {
                     to.write(buf, 0, n);
                     to.flush();

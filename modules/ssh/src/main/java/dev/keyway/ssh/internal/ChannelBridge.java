@@ -5,19 +5,22 @@ import dev.keyway.connection.ConnectionEngine;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One channel between the loop's thread, which alone touches the {@link ConnectionEngine},
  * and the blocking streams of other threads. Inbound data waits in {@link InboundStream}s
- * until read; outbound writes wait here, in order, in their writers' own arrays, until both
- * the peer's window (RFC 4254 §5.2) and the transport's output (its high-water mark) take
- * them, and are retried on every WINDOW_ADJUST and every time the socket drained. When the
- * channel or the session ends, every waiting thread is woken with an {@link IOException} or
- * end of stream.
+ * until read; outbound writes wait here, in order, until both the peer's window (RFC 4254
+ * §5.2) and the transport's output (its high-water mark) take them, and are retried on every
+ * WINDOW_ADJUST and every time the socket drained. When the channel or the session ends, every
+ * waiting thread is woken with an {@link IOException} or end of stream.
+ *
+ * <p>A writer does not wait for each write to be sent: a write returns once it is queued, and
+ * only a writer that has {@link #WRITE_AHEAD} bytes waiting waits (a single larger write is
+ * taken when nothing waits). So a writer and the loop work at the same time, and handing data
+ * over costs one wake-up of the loop per batch, not one per write and a second one back. The
+ * end of the channel's data (EOF, a command's exit status) waits for what was queued before it.
+ * Likewise the reader's consumption reaches the loop in batches: one hand-over waits at a time.
  */
 final class ChannelBridge {
     /** The data type of plain SSH_MSG_CHANNEL_DATA, as opposed to an extended type. */
@@ -28,11 +31,28 @@ final class ChannelBridge {
     private final SessionDriver driver;
     private final InboundStream data;
     private final InboundStream extended;
+    /**
+     * Bytes a channel holds for its writers beyond what the engine took: a writer with this much
+     * queued waits. The engine's own bound is the peer's window and the transport's high-water
+     * mark; this one keeps a fast writer from filling the heap when the peer is slow.
+     */
+    static final int WRITE_AHEAD = 256 * 1024;
+
     /** Loop thread only: writes in the order they came, the head partly sent. */
     private final ArrayDeque<PendingWrite> writes = new ArrayDeque<>();
-    /** Writes whose threads wait; guarded by this, so that the end can fail every one. */
-    private final Set<PendingWrite> waiting = new HashSet<>();
+    /** Writes handed over by writers and not yet moved to {@link #writes}; guarded by this. */
+    private final ArrayDeque<PendingWrite> incoming = new ArrayDeque<>();
+    /** Bytes queued by writers and not yet taken by the engine; guarded by this. */
+    private long queued;
+    /** Whether a task that moves {@link #incoming} to the loop is on its way; guarded by this. */
+    private boolean takeScheduled;
+    /** Why writers are refused (the channel ended, or takes no more data); guarded by this. */
     private String endReason;
+    private String refusedReason;
+    /** Consumed bytes not yet reported to the engine; one task at a time carries them over. */
+    private final AtomicLong unreported = new AtomicLong();
+    /** Loop thread only: what runs once every queued write was taken (EOF, the exit status). */
+    private Runnable whenDrained;
     /** Loop thread only. */
     private boolean eofSent;
 
@@ -78,30 +98,60 @@ final class ChannelBridge {
      * on WINDOW_ADJUST and when the socket drained.
      */
     void pump() {
-        while (!writes.isEmpty()) {
-            PendingWrite w = writes.peek();
-            int room = (int) Math.min(w.bytes.length - w.sent, driver.outputRoom());
-            if (room == 0) {
-                return; // the socket is behind: the driver calls again once it drained
-            }
-            int n;
-            try {
-                n = w.dataType == PLAIN_DATA ? engine.write(id, w.bytes, w.sent, room)
+        long taken = 0;
+        try {
+            while (!writes.isEmpty()) {
+                PendingWrite w = writes.peek();
+                int room = (int) Math.min(w.bytes.length - w.sent, driver.outputRoom());
+                if (room == 0) {
+                    return; // the socket is behind: the driver calls again once it drained
+                }
+                int n = w.dataType == PLAIN_DATA ? engine.write(id, w.bytes, w.sent, room)
                         : engine.writeExtended(id, w.dataType, w.bytes, w.sent, room);
-            } catch (IllegalStateException e) {
-                writes.poll();
-                w.done.completeExceptionally(new IOException("the channel takes no more data"));
-                continue;
+                w.sent += n;
+                if (n < room) {
+                    return; // the window is spent: WINDOW_ADJUST calls again
+                }
+                if (w.sent == w.bytes.length) {
+                    writes.poll();
+                    taken += w.bytes.length;
+                }
             }
-            w.sent += n;
-            if (n < room) {
-                return; // the window is spent: WINDOW_ADJUST calls again
+        } catch (IllegalStateException closing) {
+            refuse("the channel takes no more data");
+            return;
+        } finally {
+            if (taken > 0) {
+                released(taken);
             }
-            if (w.sent < w.bytes.length) {
-                continue;
-            }
-            writes.poll();
-            w.done.complete(null);
+        }
+        runWhenDrained();
+    }
+
+    /** Moves what writers handed over to the loop's queue. */
+    private void takeIncoming() {
+        synchronized (this) {
+            writes.addAll(incoming);
+            incoming.clear();
+            takeScheduled = false;
+        }
+    }
+
+    /**
+     * Runs {@code action} once every write queued so far was taken by the engine: at once if
+     * none waits. What ends the channel's data goes through here, so it never overtakes data.
+     */
+    void afterQueuedWrites(Runnable action) {
+        takeIncoming();
+        whenDrained = action;
+        pump();
+    }
+
+    private void runWhenDrained() {
+        if (writes.isEmpty() && whenDrained != null) {
+            Runnable action = whenDrained;
+            whenDrained = null;
+            action.run();
         }
     }
 
@@ -113,21 +163,41 @@ final class ChannelBridge {
         }
     }
 
+    /** The engine took {@code n} queued bytes: writers waiting for room may go on. */
+    private synchronized void released(long n) {
+        if (refusal() == null) { // else the queue was emptied already
+            queued -= n;
+            notifyAll();
+        }
+    }
+
+    /** The engine takes no more data (we sent EOF or CLOSE): what waits is dropped, writers fail. */
+    private void refuse(String why) {
+        writes.clear();
+        whenDrained = null;
+        synchronized (this) {
+            refusedReason = why;
+            incoming.clear();
+            queued = 0;
+            notifyAll();
+        }
+    }
+
     /** The channel or the whole session is over: wake every waiting thread. */
     void onEnded(String why) {
         data.end();
         extended.end();
-        Set<PendingWrite> failed;
         synchronized (this) {
             if (endReason != null) {
                 return;
             }
             endReason = why;
-            failed = Set.copyOf(waiting);
+            incoming.clear();
+            queued = 0;
+            notifyAll();
         }
         writes.clear();
-        IOException e = new IOException(why);
-        failed.forEach(w -> w.done.completeExceptionally(e));
+        whenDrained = null;
     }
 
     synchronized boolean isEnded() {
@@ -136,38 +206,51 @@ final class ChannelBridge {
 
     // ---- any thread --------------------------------------------------------------------
 
-    /** Blocks until the channel took all of {@code bytes}, or fails when the channel ends first. */
+    /**
+     * Queues {@code bytes} (ours from now on) for the channel; waits first while
+     * {@link #WRITE_AHEAD} bytes or more wait already. Fails when the channel ended or takes no
+     * more data.
+     */
     void write(int dataType, byte[] bytes) throws IOException {
-        PendingWrite w = new PendingWrite(dataType, bytes);
+        boolean schedule;
         synchronized (this) {
-            if (endReason != null) {
-                throw new IOException(endReason);
+            while (refusal() == null && queued > 0 && queued + bytes.length > WRITE_AHEAD) {
+                waitHere();
             }
-            waiting.add(w);
+            if (refusal() != null) {
+                throw new IOException(refusal());
+            }
+            queued += bytes.length;
+            incoming.add(new PendingWrite(dataType, bytes));
+            schedule = !takeScheduled;
+            takeScheduled = true;
         }
-        try {
+        if (schedule) {
             driver.runOnLoop(() -> {
+                takeIncoming();
                 if (!isEnded()) {
-                    writes.add(w);
                     pump();
                 }
             });
-            w.done.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while writing channel data");
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? new IOException(io.getMessage(), io)
-                    : new IOException(e.getCause());
-        } finally {
-            synchronized (this) {
-                waiting.remove(w);
-            }
         }
     }
 
+    private String refusal() {
+        return endReason != null ? endReason : refusedReason;
+    }
+
+    private void waitHere() throws InterruptedIOException {
+        try {
+            wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing channel data");
+        }
+    }
+
+    /** EOF (RFC 4254 §5.3) after every write queued before. */
     void sendEof() {
-        driver.runOnLoop(this::sendEofOnLoop);
+        driver.runOnLoop(() -> afterQueuedWrites(this::sendEofOnLoop));
     }
 
     /**
@@ -195,20 +278,24 @@ final class ChannelBridge {
         });
     }
 
+    /** A reader took {@code n} bytes: reported to the engine, in batches (RFC 4254 §5.2). */
     private void consumed(long n) {
+        if (unreported.getAndAdd(n) != 0) {
+            return; // the task on its way carries these too
+        }
         driver.runOnLoop(() -> {
+            long all = unreported.getAndSet(0);
             // Once the channel is over its id may name a newer channel: report nothing then.
             if (!isEnded()) {
-                engine.consumed(id, n);
+                engine.consumed(id, all);
             }
         });
     }
 
-    /** One write in progress. */
+    /** One queued write. */
     private static final class PendingWrite {
         final int dataType;
         final byte[] bytes;
-        final CompletableFuture<Void> done = new CompletableFuture<>();
         int sent;
 
         PendingWrite(int dataType, byte[] bytes) {

@@ -5,9 +5,10 @@ import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
- * A blocking writer's side of a channel: each write waits until the channel took every byte,
- * which happens only as fast as the peer's window opens (RFC 4254 §5.2). Nothing is buffered
- * here beyond the write in progress.
+ * A blocking writer's side of a channel: a write is copied and queued, and waits only while
+ * the channel holds {@link ChannelBridge#WRITE_AHEAD} bytes not yet sent, which drain only as
+ * fast as the peer's window opens (RFC 4254 §5.2). Nothing is held back here, so
+ * {@link #flush()} has nothing to do: what was written is on its way.
  */
 final class OutboundStream extends OutputStream {
     private final ChannelBridge bridge;

@@ -164,12 +164,17 @@ final class ServerChannel {
         }
     }
 
+    /** EOF, the exit status and CLOSE (RFC 4254 §6.10), after the command's last output. */
     private void finish(ChannelRequest exit) {
         if (bridge.isEnded()) {
             return;
         }
-        bridge.sendEofOnLoop();
-        engine.sendRequest(bridge.id, exit, false);
-        engine.close(bridge.id);
+        bridge.afterQueuedWrites(() -> {
+            if (!bridge.isEnded()) {
+                bridge.sendEofOnLoop();
+                engine.sendRequest(bridge.id, exit, false);
+                engine.close(bridge.id);
+            }
+        });
     }
 }
