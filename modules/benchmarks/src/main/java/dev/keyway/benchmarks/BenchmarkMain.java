@@ -1,16 +1,21 @@
 package dev.keyway.benchmarks;
 
 import dev.keyway.api.spi.AlgorithmProvider;
+import dev.keyway.api.spi.KeyExchangeAlgorithm;
+import dev.keyway.api.spi.SignatureAlgorithm;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.ServiceLoader;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The jar's entry point: JMH's own command line, plus one default. JMH needs {@code @Param}
- * values at compile time, but the cipher list depends on which providers are installed, so
- * unless {@code -p algorithm=...} is given this asks the providers and passes every case on.
+ * The jar's entry point: JMH's own command line, plus defaults. JMH needs {@code @Param} values
+ * at compile time, but the cases depend on which providers are installed, so for each case
+ * parameter not given with {@code -p} ({@code algorithm} of {@link PacketSealOpenBenchmark},
+ * {@code exchange} of {@link KeyExchangeBenchmark}, {@code signature} of
+ * {@link SignatureBenchmark}) this asks the providers and passes every case on.
  */
 public final class BenchmarkMain {
     /** JMH options that only list or explain things; they need no cases. */
@@ -21,21 +26,37 @@ public final class BenchmarkMain {
 
     public static void main(String[] args) throws Exception {
         List<String> jmhArgs = new ArrayList<>(Arrays.asList(args));
-        boolean listingOnly = jmhArgs.stream().anyMatch(LISTING_OPTIONS::contains);
-        boolean casesGiven = jmhArgs.stream().anyMatch(a -> a.contains("algorithm="));
-        if (!listingOnly && !casesGiven) {
-            List<SealOpenCase> cases = SealOpenCase.all(ServiceLoader.load(AlgorithmProvider.class));
-            if (cases.isEmpty()) {
-                System.err.println("No installed provider supplies a cipher yet, so there is nothing to"
-                        + " measure. Providers: " + ServiceLoader.load(AlgorithmProvider.class).stream()
-                        .map(p -> p.get().name()).toList()
-                        + ". To force a case: -p algorithm=provider:cipher[:mac]");
-                System.exit(2);
-            }
-            System.err.println("Cases: " + cases);
-            jmhArgs.add("-p");
-            jmhArgs.add("algorithm=" + String.join(",", cases.stream().map(SealOpenCase::toString).toList()));
+        if (jmhArgs.stream().noneMatch(LISTING_OPTIONS::contains)) {
+            cases(InstalledProviders.all()).forEach((parameter, cases) -> {
+                if (jmhArgs.stream().noneMatch(a -> a.startsWith(parameter + "="))) {
+                    System.err.println(parameter + ": " + cases);
+                    jmhArgs.add("-p");
+                    jmhArgs.add(parameter + "=" + String.join(",", cases));
+                }
+            });
         }
         org.openjdk.jmh.Main.main(jmhArgs.toArray(String[]::new));
+    }
+
+    /**
+     * Every case of each case parameter that the providers offer. Fails when a parameter would
+     * have no case, which JMH would otherwise run as the compiled-in default of another provider.
+     */
+    static Map<String, List<String>> cases(List<AlgorithmProvider> providers) {
+        Map<String, List<String>> cases = new LinkedHashMap<>();
+        cases.put("algorithm", SealOpenCase.all(providers).stream().map(SealOpenCase::toString).toList());
+        cases.put("exchange", AlgorithmCase.all(providers, KeyExchangeAlgorithm.class).stream()
+                .map(AlgorithmCase::toString).toList());
+        cases.put("signature", AlgorithmCase.all(providers, SignatureAlgorithm.class).stream()
+                .map(AlgorithmCase::toString).toList());
+        cases.forEach((parameter, list) -> {
+            if (list.isEmpty()) {
+                throw new IllegalStateException("No installed provider offers a case for " + parameter
+                        + ", so there is nothing to measure. Providers: "
+                        + providers.stream().map(AlgorithmProvider::name).toList()
+                        + ". To force a case: -p " + parameter + "=provider:name");
+            }
+        });
+        return cases;
     }
 }

@@ -13,18 +13,28 @@ import java.util.Random;
  * The sealing and the opening side have separate keyed instances with the same keys, as two
  * peers would.
  *
- * <p>Whatever the cipher kind, exactly {@link #ENCRYPTED_BYTES} bytes are encrypted and
+ * <p>Whatever the cipher kind, exactly {@code encryptedBytes} bytes are encrypted and
  * authenticated per direction; only the 4-byte length field differs (in clear for AEAD and
  * encrypt-then-MAC, encrypted otherwise).
  */
 abstract class PacketRoundTrip {
     /** 32 KiB: the largest packet every SSH implementation must accept (RFC 4253 §6.1). */
-    static final int ENCRYPTED_BYTES = 32 * 1024;
+    static final int MAX_ENCRYPTED_BYTES = 32 * 1024;
 
     final byte[] buf;
     final int len;
 
-    private PacketRoundTrip(int len, int trailer) {
+    /**
+     * @param encryptedBytes the bytes sealed and opened, a multiple of the 16-byte AES block
+     *        as the padding rule makes them (RFC 4253 §6)
+     * @param len the bytes in the buffer before the tag or MAC
+     * @param trailer the tag or MAC length
+     */
+    private PacketRoundTrip(int encryptedBytes, int len, int trailer) {
+        if (encryptedBytes <= 0 || encryptedBytes > MAX_ENCRYPTED_BYTES || encryptedBytes % 16 != 0) {
+            throw new IllegalArgumentException(encryptedBytes
+                    + " bytes: a packet is a multiple of 16 bytes, up to " + MAX_ENCRYPTED_BYTES);
+        }
         this.len = len;
         this.buf = new byte[len + trailer];
         Random random = new Random(len);
@@ -48,8 +58,8 @@ abstract class PacketRoundTrip {
         private final AeadCipherAlgorithm.AeadCipher sealer;
         private final AeadCipherAlgorithm.AeadCipher opener;
 
-        Aead(AeadCipherAlgorithm cipher) {
-            super(4 + ENCRYPTED_BYTES, cipher.tagLength());
+        Aead(AeadCipherAlgorithm cipher, int encryptedBytes) {
+            super(encryptedBytes, 4 + encryptedBytes, cipher.tagLength());
             byte[] key = keyMaterial(cipher.keyLength(), 1);
             byte[] iv = keyMaterial(cipher.ivLength(), 2);
             sealer = cipher.create(CipherDirection.ENCRYPT, key, iv);
@@ -81,8 +91,8 @@ abstract class PacketRoundTrip {
         private final byte[] expectedMac;
         private final boolean etm;
 
-        BulkWithMac(BulkCipherAlgorithm cipher, MacAlgorithm mac) {
-            super(mac.encryptThenMac() ? 4 + ENCRYPTED_BYTES : ENCRYPTED_BYTES, mac.macLength());
+        BulkWithMac(BulkCipherAlgorithm cipher, MacAlgorithm mac, int encryptedBytes) {
+            super(encryptedBytes, mac.encryptThenMac() ? 4 + encryptedBytes : encryptedBytes, mac.macLength());
             etm = mac.encryptThenMac();
             byte[] key = keyMaterial(cipher.keyLength(), 1);
             byte[] iv = keyMaterial(cipher.ivLength(), 2);

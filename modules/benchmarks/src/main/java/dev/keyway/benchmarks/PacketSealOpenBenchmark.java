@@ -17,12 +17,15 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Seals and opens one 32 KiB packet through a provider's SPI per invocation.
+ * Seals and opens packets of {@code packetBytes} (1 KiB, an interactive session's size, and
+ * 32 KiB, the largest every implementation accepts, RFC 4253 §6.1) through one provider's SPI.
  *
- * <p>Reading the score: one invocation counts as {@value PacketRoundTrip#ENCRYPTED_BYTES}
- * operations, one per packet byte, and the unit is ops/µs, so the score is bytes per
- * microsecond, which is MB/s (10^6 bytes per second) of packets that were both sealed and
- * opened. A one-way rate (only sending) would be about twice that.
+ * <p>Reading the score: one invocation seals and opens {@value #BYTES_PER_INVOCATION} bytes of
+ * packets (32 packets of 1 KiB or one of 32 KiB) and counts as that many operations, one per
+ * byte; the unit is ops/µs, so the score is bytes per microsecond, which is MB/s (10^6 bytes per
+ * second) of packets that were both sealed and opened. A one-way rate (only sending) would be
+ * about twice that. Under {@code -prof gc}, {@code gc.alloc.rate.norm} is likewise in bytes
+ * allocated per packet byte: multiply by {@code packetBytes} for the bytes per packet.
  *
  * <p>The cases depend on the installed providers, which JMH cannot know at compile time, so
  * {@link BenchmarkMain} replaces the one default below with every case they offer; or pass
@@ -35,17 +38,28 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class PacketSealOpenBenchmark {
+    static final int BYTES_PER_INVOCATION = PacketRoundTrip.MAX_ENCRYPTED_BYTES;
 
     /** {@code provider:cipher} (AEAD) or {@code provider:cipher:mac} (bulk cipher). */
     @Param("jca:aes256-gcm@openssh.com")
     public String algorithm;
 
+    /** Bytes sealed per packet; a divisor of {@value #BYTES_PER_INVOCATION} and a multiple of 16. */
+    @Param({"1024", "32768"})
+    public int packetBytes;
+
     private PacketRoundTrip packet;
+    private int packetsPerInvocation;
     private int sequenceNumber;
 
     @Setup(Level.Trial)
     public void keyTheCiphers() {
-        packet = SealOpenCase.parse(algorithm).open();
+        if (BYTES_PER_INVOCATION % packetBytes != 0) {
+            throw new IllegalArgumentException("packetBytes=" + packetBytes + " does not divide "
+                    + BYTES_PER_INVOCATION + ", so the score would not read as MB/s");
+        }
+        packetsPerInvocation = BYTES_PER_INVOCATION / packetBytes;
+        packet = SealOpenCase.parse(algorithm).open(packetBytes);
         // Measure only a cipher that works: one round trip must give the plaintext back.
         byte[] plaintext = packet.buf.clone();
         packet.sealThenOpen(sequenceNumber++);
@@ -55,8 +69,12 @@ public class PacketSealOpenBenchmark {
     }
 
     @Benchmark
-    @OperationsPerInvocation(PacketRoundTrip.ENCRYPTED_BYTES)
+    @OperationsPerInvocation(BYTES_PER_INVOCATION)
     public int sealThenOpen() {
-        return packet.sealThenOpen(sequenceNumber++);
+        int opened = 0;
+        for (int i = 0; i < packetsPerInvocation; i++) {
+            opened += packet.sealThenOpen(sequenceNumber++);
+        }
+        return opened;
     }
 }

@@ -5,11 +5,9 @@ import dev.keyway.api.spi.AlgorithmProvider;
 import dev.keyway.api.spi.BulkCipherAlgorithm;
 import dev.keyway.api.spi.CipherAlgorithm;
 import dev.keyway.api.spi.MacAlgorithm;
-import dev.keyway.api.spi.SshAlgorithm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 
 /**
  * One benchmark case, written {@code provider:cipher} for an AEAD cipher or
@@ -38,12 +36,12 @@ record SealOpenCase(String provider, String cipher, Optional<String> mac) {
     static List<SealOpenCase> all(Iterable<AlgorithmProvider> providers) {
         List<SealOpenCase> cases = new ArrayList<>();
         for (AlgorithmProvider p : providers) {
-            for (SshAlgorithm a : p.algorithms()) {
-                if (a instanceof AeadCipherAlgorithm && a.isSupported()) {
+            for (CipherAlgorithm a : InstalledProviders.supported(p, CipherAlgorithm.class)) {
+                if (a instanceof AeadCipherAlgorithm) {
                     cases.add(new SealOpenCase(p.name(), a.name(), Optional.empty()));
-                } else if (a instanceof BulkCipherAlgorithm && a.isSupported()) {
+                } else if (a instanceof BulkCipherAlgorithm) {
                     for (String mac : MACS) {
-                        if (find(p, MacAlgorithm.class, mac).isPresent()) {
+                        if (InstalledProviders.find(p, MacAlgorithm.class, mac).isPresent()) {
                             cases.add(new SealOpenCase(p.name(), a.name(), Optional.of(mac)));
                         } else {
                             System.err.printf("skipping %s:%s:%s: %s supplies no %s%n",
@@ -61,43 +59,23 @@ record SealOpenCase(String provider, String cipher, Optional<String> mac) {
      * provider or an algorithm is unknown, so a typo or a provider without the algorithm is
      * reported rather than measured as something else.
      */
-    PacketRoundTrip open() {
-        AlgorithmProvider p = ServiceLoader.load(AlgorithmProvider.class).stream()
-                .map(ServiceLoader.Provider::get)
-                .filter(candidate -> candidate.name().equals(provider))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(this + ": no provider '" + provider
-                        + "'; installed: " + ServiceLoader.load(AlgorithmProvider.class).stream()
-                        .map(s -> s.get().name()).toList()));
-        CipherAlgorithm c = find(p, CipherAlgorithm.class, cipher)
+    PacketRoundTrip open(int encryptedBytes) {
+        AlgorithmProvider p = InstalledProviders.named(provider, this);
+        CipherAlgorithm c = InstalledProviders.find(p, CipherAlgorithm.class, cipher)
                 .orElseThrow(() -> new IllegalArgumentException(this + ": " + provider + " supplies no cipher '"
-                        + cipher + "'; its ciphers: " + names(p, CipherAlgorithm.class)));
+                        + cipher + "'; its ciphers: " + InstalledProviders.names(p, CipherAlgorithm.class)));
         if (c instanceof AeadCipherAlgorithm aead) {
             if (mac.isPresent()) {
                 throw new IllegalArgumentException(this + ": " + cipher
                         + " is an AEAD cipher and takes no MAC; write " + provider + ":" + cipher);
             }
-            return new PacketRoundTrip.Aead(aead);
+            return new PacketRoundTrip.Aead(aead, encryptedBytes);
         }
         String macName = mac.orElseThrow(() -> new IllegalArgumentException(this + ": " + cipher
                 + " needs a MAC; write " + provider + ":" + cipher + ":<mac>, e.g. :" + MACS.get(0)));
-        MacAlgorithm m = find(p, MacAlgorithm.class, macName)
+        MacAlgorithm m = InstalledProviders.find(p, MacAlgorithm.class, macName)
                 .orElseThrow(() -> new IllegalArgumentException(this + ": " + provider + " supplies no MAC '"
-                        + macName + "'; its MACs: " + names(p, MacAlgorithm.class)));
-        return new PacketRoundTrip.BulkWithMac((BulkCipherAlgorithm) c, m);
-    }
-
-    private static <T extends SshAlgorithm> Optional<T> find(AlgorithmProvider p, Class<T> kind, String name) {
-        return p.algorithms().stream()
-                .filter(kind::isInstance)
-                .filter(SshAlgorithm::isSupported)
-                .filter(a -> a.name().equals(name))
-                .map(kind::cast)
-                .findFirst();
-    }
-
-    private static List<String> names(AlgorithmProvider p, Class<? extends SshAlgorithm> kind) {
-        return p.algorithms().stream().filter(kind::isInstance).filter(SshAlgorithm::isSupported)
-                .map(SshAlgorithm::name).toList();
+                        + macName + "'; its MACs: " + InstalledProviders.names(p, MacAlgorithm.class)));
+        return new PacketRoundTrip.BulkWithMac((BulkCipherAlgorithm) c, m, encryptedBytes);
     }
 }
