@@ -124,12 +124,15 @@ final class SshCommand implements Callable<Integer> {
                 diagram, true);
         SshClient.Builder builder = SshClient.builder().registry(AlgorithmRegistry.loadDefault())
                 .policy(OpenSshOptions.policy(all)).hostKeyVerifier(hostKeys).timeout(Duration.ofSeconds(30))
-                .transportObserver(e -> trace.event(true, e))
-                .messageObserver((sent, payload) -> trace.message(true, sent, payload))
                 .bannerHandler(text -> System.err.print(TerminalText.lines(text)))
                 .serverAlive(OpenSshOptions.value(all, "ServerAliveInterval").map(LoginOptions::duration)
                         .orElse(Duration.ZERO),
                         OpenSshOptions.value(all, "ServerAliveCountMax").map(Integer::parseInt).orElse(3));
+        if (verbose || diagramFile != null) {
+            // Watching every message costs a copy and a description of each; only when asked.
+            builder.transportObserver(e -> trace.event(true, e))
+                    .messageObserver((sent, payload) -> trace.message(true, sent, payload));
+        }
         // ssh_config: "SetEnv NAME=value NAME2=value2", the last -o for a name winning here.
         for (String list : OpenSshOptions.values(all, "SetEnv")) {
             for (String assignment : list.split("\\s+")) {
