@@ -24,7 +24,8 @@ import java.util.Optional;
  * later (an OSGi bundle stopped while the server runs) never change a running session.
  *
  * <p>When two providers offer the same name, the one ranked first wins: by default the higher
- * {@link AlgorithmProvider#priority()}, unless {@link Builder#preferProviders} says otherwise.
+ * {@link AlgorithmProvider#priority(AlgorithmCategory)} in the name's category, unless
+ * {@link Builder#preferProviders} says otherwise.
  * The registry does not search for providers itself except in {@link #loadDefault()}; it is
  * handed them, whichever way they were found (ServiceLoader, OSGi, Guice).
  */
@@ -43,17 +44,19 @@ public final class AlgorithmRegistry {
         this.authMethods = authMethods;
     }
 
-    private AlgorithmRegistry(List<AlgorithmProvider> providers) {
-        this.providers = List.copyOf(providers);
+    private AlgorithmRegistry(List<AlgorithmProvider> providers, List<String> preferred) {
+        this.providers = ranked(providers, preferred, AlgorithmProvider::priority);
         Map<AlgorithmCategory, Map<String, Entry>> map = new EnumMap<>(AlgorithmCategory.class);
         for (AlgorithmCategory c : AlgorithmCategory.values()) {
             map.put(c, new LinkedHashMap<>());
         }
         map.get(AlgorithmCategory.COMPRESSION).put("none", new Entry(CompressionAlgorithm.NONE, null));
-        for (AlgorithmProvider p : this.providers) {
-            for (SshAlgorithm a : p.algorithms()) {
-                if (a.isSupported()) {
-                    map.get(categoryOf(a)).putIfAbsent(a.name(), new Entry(a, p));
+        for (AlgorithmCategory c : AlgorithmCategory.values()) {
+            for (AlgorithmProvider p : ranked(providers, preferred, provider -> provider.priority(c))) {
+                for (SshAlgorithm a : p.algorithms()) {
+                    if (categoryOf(a) == c && a.isSupported()) {
+                        map.get(c).putIfAbsent(a.name(), new Entry(a, p));
+                    }
                 }
             }
         }
@@ -66,6 +69,19 @@ public final class AlgorithmRegistry {
             }
         }
         this.authMethods = Collections.unmodifiableMap(methods);
+    }
+
+    /** The providers named in {@code preferred} first, in that order; then by priority, higher first; then by name. */
+    private static List<AlgorithmProvider> ranked(List<AlgorithmProvider> providers, List<String> preferred,
+            java.util.function.ToIntFunction<AlgorithmProvider> priority) {
+        List<AlgorithmProvider> ordered = new ArrayList<>(providers);
+        Comparator<AlgorithmProvider> byPreference = Comparator.comparingInt(p -> {
+            int i = preferred.indexOf(p.name());
+            return i < 0 ? Integer.MAX_VALUE : i;
+        });
+        ordered.sort(byPreference.thenComparing(Comparator.comparingInt(priority).reversed())
+                .thenComparing(AlgorithmProvider::name));
+        return List.copyOf(ordered);
     }
 
     /** The category an algorithm is negotiated in. */
@@ -201,15 +217,7 @@ public final class AlgorithmRegistry {
         }
 
         public AlgorithmRegistry build() {
-            List<AlgorithmProvider> ordered = new ArrayList<>(providers);
-            Comparator<AlgorithmProvider> byPreference = Comparator.comparingInt(p -> {
-                int i = preferred.indexOf(p.name());
-                return i < 0 ? Integer.MAX_VALUE : i;
-            });
-            ordered.sort(byPreference
-                    .thenComparing(Comparator.comparingInt(AlgorithmProvider::priority).reversed())
-                    .thenComparing(AlgorithmProvider::name));
-            return new AlgorithmRegistry(ordered);
+            return new AlgorithmRegistry(providers, preferred);
         }
     }
 }

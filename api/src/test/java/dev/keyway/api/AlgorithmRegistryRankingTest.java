@@ -50,6 +50,22 @@ class AlgorithmRegistryRankingTest {
         assertEquals(Optional.of("middle"), r.providerName(AlgorithmCategory.MAC, "hmac-b"));
     }
 
+    /** A provider may rank lower in one category: JDK ciphers beat Bouncy Castle's, its curves do not. */
+    @Test
+    void aProvidersRankInACategoryDecidesTheNamesOfThatCategory() {
+        FixtureProvider jdkLike = new FixtureProvider("jdk-like", 200).mac("hmac-a").compression("zip")
+                .rankIn(AlgorithmCategory.COMPRESSION, 50);
+        FixtureProvider other = new FixtureProvider("other", 100).mac("hmac-a").compression("zip");
+        AlgorithmRegistry r = AlgorithmRegistry.builder().add(jdkLike).add(other).build();
+        assertEquals(Optional.of("jdk-like"), r.providerName(AlgorithmCategory.MAC, "hmac-a"));
+        assertEquals(Optional.of("other"), r.providerName(AlgorithmCategory.COMPRESSION, "zip"));
+        assertEquals(List.of(jdkLike, other), r.providers(), "the overall order stays by priority()");
+        AlgorithmRegistry preferring = AlgorithmRegistry.builder().add(jdkLike).add(other)
+                .preferProviders("jdk-like").build();
+        assertEquals(Optional.of("jdk-like"), preferring.providerName(AlgorithmCategory.COMPRESSION, "zip"),
+                "a preference the user states beats every rank");
+    }
+
     @Test
     void unpreferredProvidersFollowByPriority() {
         AlgorithmRegistry r = AlgorithmRegistry.builder().add(high).add(middle).add(low)

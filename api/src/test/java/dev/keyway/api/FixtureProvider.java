@@ -16,6 +16,7 @@ final class FixtureProvider implements AlgorithmProvider {
     private final int priority;
     /** Mutable on purpose: a registry must copy what it needs at build time. */
     final List<SshAlgorithm> algorithms = new ArrayList<>();
+    private final java.util.Map<AlgorithmCategory, Integer> categoryPriorities = new java.util.EnumMap<>(AlgorithmCategory.class);
 
     FixtureProvider(String name, int priority) {
         this.name = name;
@@ -32,6 +33,12 @@ final class FixtureProvider implements AlgorithmProvider {
         return this;
     }
 
+    /** Another rank in one category than {@link #priority()}. */
+    FixtureProvider rankIn(AlgorithmCategory category, int rank) {
+        categoryPriorities.put(category, rank);
+        return this;
+    }
+
     FixtureProvider compression(String algorithmName) {
         algorithms.add(new FixtureCompression(algorithmName));
         return this;
@@ -45,6 +52,11 @@ final class FixtureProvider implements AlgorithmProvider {
     @Override
     public int priority() {
         return priority;
+    }
+
+    @Override
+    public int priority(AlgorithmCategory category) {
+        return categoryPriorities.getOrDefault(category, priority);
     }
 
     @Override

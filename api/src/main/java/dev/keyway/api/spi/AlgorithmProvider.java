@@ -24,6 +24,16 @@ public interface AlgorithmProvider {
         return 0;
     }
 
+    /**
+     * Rank in one category, for a provider whose algorithms of one kind are faster or slower
+     * than another provider's while its others are not: the JDK's AES (hardware instructions)
+     * beats Bouncy Castle's, Bouncy Castle's curve arithmetic beats the JDK's. The rank a
+     * container gives a provider (an OSGi {@code service.ranking}) replaces all of them.
+     */
+    default int priority(dev.keyway.api.AlgorithmCategory category) {
+        return priority();
+    }
+
     /** The algorithms this provider contributes. */
     List<SshAlgorithm> algorithms();
 

@@ -1,5 +1,6 @@
 package dev.keyway.provider.jca;
 
+import dev.keyway.api.AlgorithmCategory;
 import dev.keyway.api.spi.AlgorithmProvider;
 import dev.keyway.api.spi.SshAlgorithm;
 import dev.keyway.provider.jca.internal.AsymmetricAlgorithms;
@@ -26,6 +27,17 @@ public final class JcaAlgorithmProvider implements AlgorithmProvider {
     @Override
     public int priority() {
         return 200;
+    }
+
+    /**
+     * Below Bouncy Castle's 100 for key exchange and signatures: the JDK's X25519, Ed25519 and
+     * P-256 arithmetic is 2 to 10 times slower than Bouncy Castle's on Java 17 and still slower on
+     * Java 25 (KeyExchangeBenchmark, SignatureBenchmark; docs/performance.md). Its AES, on the
+     * processor's instructions, keeps the lead for ciphers and MACs.
+     */
+    @Override
+    public int priority(AlgorithmCategory category) {
+        return category == AlgorithmCategory.KEY_EXCHANGE || category == AlgorithmCategory.HOST_KEY ? 50 : priority();
     }
 
     @Override
