@@ -110,7 +110,7 @@ class EndToEndBenchmarkSmokeTest {
         assertTrue(median != null && median > 0, "not a positive median in " + row);
     }
 
-    /** Well-formed XML whose root element is {@code svg}; its SVG 1.1 DOCTYPE is read, its DTD not fetched. */
+    /** Well-formed XML whose root element is {@code svg}; JFreeSVG writes a DOCTYPE, whose DTD is not fetched. */
     private static void assertSvg(Path chart) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);

@@ -39,9 +39,8 @@ record ProcessMemory(long heapBytes, long residentBytes) {
 
     private static long heapAfterGc(long pid) {
         Path jdk = BenchOptions.thisJava().resolve("bin");
-        for (int i = 0; i < 2; i++) {
-            tool(List.of(jdk.resolve("jcmd").toString(), Long.toString(pid), "GC.run"));
-        }
+        // System.gc(): a full, stop-the-world collection with the JVM's default collector.
+        tool(List.of(jdk.resolve("jcmd").toString(), Long.toString(pid), "GC.run"));
         List<String> lines = tool(List.of(jdk.resolve("jstat").toString(), "-gc", Long.toString(pid))).lines()
                 .filter(l -> !l.isBlank()).toList();
         List<String> names = List.of(lines.get(0).trim().split("\\s+"));
