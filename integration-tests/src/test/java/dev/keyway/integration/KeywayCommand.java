@@ -64,7 +64,8 @@ public final class KeywayCommand {
         return folder;
     }
 
-    private static List<String> command(String... args) {
+    /** The command line of {@code keyway ARGS...}: this JVM's {@code java} on the CLI's module path. */
+    public static List<String> command(String... args) {
         String modulePath = runtimeModules() + File.pathSeparator + TestClassPath.jar("keyway-cli");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-p", modulePath, "-m", MAIN));
@@ -73,7 +74,7 @@ public final class KeywayCommand {
     }
 
     /** One word for /bin/sh, whatever it holds. */
-    private static String shellQuoted(String word) {
+    public static String shellQuoted(String word) {
         return "'" + word.replace("'", "'\\''") + "'";
     }
 }

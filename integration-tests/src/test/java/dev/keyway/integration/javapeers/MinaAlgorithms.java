@@ -23,9 +23,10 @@ import org.apache.sshd.common.signature.Signature;
 
 /**
  * MINA SSHD's view of a matrix run: a client restricted to exactly one combination, and what a
- * MINA session reports it negotiated (RFC 4253 §7.1).
+ * MINA session reports it negotiated (RFC 4253 §7.1). Public for the end-to-end benchmark
+ * ({@code …integration.bench}), whose MINA client offers one cipher at a time.
  */
-final class MinaAlgorithms {
+public final class MinaAlgorithms {
     private MinaAlgorithms() {
     }
 
@@ -34,7 +35,7 @@ final class MinaAlgorithms {
      * this MINA build cannot do one of them. For an AEAD cipher MINA still offers its MAC list,
      * which the cipher ignores.
      */
-    static void offerOnly(SshClient client, AlgorithmCombination c) {
+    public static void offerOnly(SshClient client, AlgorithmCombination c) {
         offerOnlyKeyExchange(client, c.kex());
         client.setSignatureFactories(List.<NamedFactory<Signature>>of(
                 supported(BuiltinSignatures.fromFactoryName(c.hostKey()), c.hostKey())));

@@ -19,13 +19,14 @@ import org.apache.sshd.common.config.keys.KeyUtils;
 /**
  * Apache MINA SSHD's client against a {@link KeywayServerForPeers}: a client that accepts only
  * that server's host keys, a login, and commands over {@code exec} channels (RFC 4254 §6.5),
- * every wait bounded.
+ * every wait bounded. Public for the end-to-end benchmark ({@code …integration.bench}), whose
+ * MINA client logs in to other servers ({@link #login(SshClient, String, int, Identity)}).
  */
-final class MinaClientForPeers {
+public final class MinaClientForPeers {
     static final Duration LIMIT = Duration.ofSeconds(20);
 
     /** How a login proves who the user is: adds a password or key identity to the session. */
-    interface Identity {
+    public interface Identity {
         void addTo(ClientSession session) throws Exception;
     }
 
@@ -42,9 +43,13 @@ final class MinaClientForPeers {
 
     /** Starts the client, connects to the server as {@link KeywayServerForPeers#USER} and logs in. */
     static ClientSession login(SshClient client, KeywayServerForPeers server, Identity identity) throws Exception {
+        return login(client, KeywayServerForPeers.USER, server.port(), identity);
+    }
+
+    /** Starts the client (unless it runs), connects to 127.0.0.1:{@code port} as {@code user} and logs in. */
+    public static ClientSession login(SshClient client, String user, int port, Identity identity) throws Exception {
         client.start();
-        ClientSession session = client.connect(KeywayServerForPeers.USER, "127.0.0.1", server.port())
-                .verify(LIMIT).getSession();
+        ClientSession session = client.connect(user, "127.0.0.1", port).verify(LIMIT).getSession();
         try {
             identity.addTo(session);
             session.auth().verify(LIMIT);

@@ -25,7 +25,7 @@ public final class BoundedProcess {
     }
 
     /** Runs {@code command} with stdin closed, stdout and stderr merged; fails past {@code limit}. */
-    static Result run(List<String> command, Duration limit) {
+    public static Result run(List<String> command, Duration limit) {
         Path log = null;
         Process p = null;
         try {

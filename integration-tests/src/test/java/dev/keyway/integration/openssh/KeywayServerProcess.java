@@ -59,7 +59,12 @@ public final class KeywayServerProcess implements AutoCloseable {
         }
     }
 
-    private static KeywayServerProcess awaitListening(Process process) throws Exception {
+    /**
+     * Waits (bounded) until a started server prints where it listens, as {@code keyway server}
+     * does: also the end-to-end benchmark's MINA SSHD server ({@code …integration.bench}), which
+     * prints the same line. The caller stops the process if this fails.
+     */
+    public static KeywayServerProcess awaitListening(Process process) throws Exception {
         CompletableFuture<KeywayServerProcess> started = new CompletableFuture<>();
         StringBuffer seen = new StringBuffer();
         Thread reader = new Thread(() -> {
@@ -92,7 +97,7 @@ public final class KeywayServerProcess implements AutoCloseable {
     }
 
     /** The server JVM's process id (KeywayCommand starts {@code java} itself, no wrapper). */
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * OpenSSH 10, next to the system's OpenSSH: {@code .ci/openssh10} unpacks Debian's
@@ -16,7 +17,7 @@ import java.util.List;
  * {@code SshdSessionPath} and {@code SshdAuthPath} (sshd_config(5), OpenSSH 9.8 and 10.0) say
  * otherwise, so every {@link SshdServer} of this installation names the unpacked ones.
  */
-final class OpenSsh10 {
+public final class OpenSsh10 {
     /** The tests run in {@code integration-tests/}; the script unpacks at the repository root. */
     private static final Path ROOT = Path.of("..", "target", "openssh10");
 
@@ -25,10 +26,23 @@ final class OpenSsh10 {
 
     /** The unpacked OpenSSH 10, or a failed (CI) or aborted (elsewhere) test that says how to get it. */
     static OpenSshInstallation require() {
-        Path root = ROOT.toAbsolutePath().normalize();
-        if (!Files.isRegularFile(root.resolve("complete"))) {
-            InstalledProgram.missing("OpenSSH 10 is not unpacked in " + root
+        Optional<OpenSshInstallation> unpacked = ifUnpacked();
+        if (unpacked.isEmpty()) {
+            InstalledProgram.missing("OpenSSH 10 is not unpacked in " + root()
                     + "; run .ci/openssh10 (it fetches Debian's bookworm-backports packages; .ci/run does this in CI)");
+        }
+        return unpacked.orElseThrow();
+    }
+
+    /**
+     * The unpacked OpenSSH 10, if {@code .ci/openssh10} has run: public for the end-to-end
+     * benchmark ({@code …integration.bench}), whose post-quantum row needs its {@code ssh}
+     * and which leaves out that row without it.
+     */
+    public static Optional<OpenSshInstallation> ifUnpacked() {
+        Path root = root();
+        if (!Files.isRegularFile(root.resolve("complete"))) {
+            return Optional.empty();
         }
         Path helpers = root.resolve("usr/lib/openssh");
         List<String> sshdConfig = new ArrayList<>(List.of("SshdSessionPath " + helpers.resolve("sshd-session")));
@@ -41,6 +55,10 @@ final class OpenSsh10 {
             fail("expected OpenSSH 10 in " + root + ", found " + openSsh.major() + "." + openSsh.minor()
                     + "; run .ci/openssh10 --refresh");
         }
-        return openSsh;
+        return Optional.of(openSsh);
+    }
+
+    private static Path root() {
+        return ROOT.toAbsolutePath().normalize();
     }
 }

@@ -7,5 +7,5 @@ import java.nio.file.Path;
  * public key file ({@code ssh-ed25519}, {@code ecdsa-sha2-nistp256}, {@code ssh-rsa}) and the
  * fingerprint {@code ssh-keygen -lf} prints for it, which is what a client is to check.
  */
-record OpenSshHostKey(Path privateKeyFile, String keyType, String fingerprint) {
+public record OpenSshHostKey(Path privateKeyFile, String keyType, String fingerprint) {
 }

@@ -65,7 +65,7 @@ public record OpenSshInstallation(Path sshd, Path ssh, Path sshKeygen, int major
     }
 
     /** The names this OpenSSH implements in a category ({@code ssh -Q kex}, {@code cipher}, ...). */
-    Set<String> supported(String queryOption) {
+    public Set<String> supported(String queryOption) {
         BoundedProcess.Result r = BoundedProcess.run(List.of(ssh.toString(), "-Q", queryOption), QUERY_LIMIT);
         if (r.exitCode() != 0) {
             fail("ssh -Q " + queryOption + " failed: " + r.output());
@@ -87,7 +87,7 @@ public record OpenSshInstallation(Path sshd, Path ssh, Path sshKeygen, int major
     }
 
     /** Generates a host key without a passphrase and returns it with its fingerprint. */
-    OpenSshHostKey generateHostKey(Path dir, String type) throws IOException {
+    public OpenSshHostKey generateHostKey(Path dir, String type) throws IOException {
         Path file = dir.resolve("ssh_host_" + type + "_key");
         List<String> command = switch (type) {
             case "ed25519" -> List.of(sshKeygen.toString(), "-q", "-t", "ed25519", "-N", "", "-C", "", "-f", file.toString());

@@ -18,9 +18,10 @@ import java.util.Map;
 /**
  * A throw-away OpenSSH server on 127.0.0.1: {@code sshd -D -e -f <config>} with its own host
  * keys and configuration in a temporary directory, listening on a free port. Its log (stderr,
- * written straight to a file) is kept for failure messages. Close it to stop it.
+ * written straight to a file) is kept for failure messages. Close it to stop it. Public for the
+ * end-to-end benchmark ({@code …integration.bench}), which measures against it.
  */
-final class SshdServer implements AutoCloseable {
+public final class SshdServer implements AutoCloseable {
     private static final Deadline.Limit START_LIMIT = Deadline.Limit.ofSeconds(10);
 
     private final Process process;
@@ -52,7 +53,7 @@ final class SshdServer implements AutoCloseable {
      * Starts sshd with the same host keys, offering the algorithms it offers when its
      * configuration names none: what a Debian sshd offers out of the box.
      */
-    static SshdServer startWithDefaultAlgorithms(OpenSshInstallation openSsh, Path dir) throws IOException {
+    public static SshdServer startWithDefaultAlgorithms(OpenSshInstallation openSsh, Path dir) throws IOException {
         return startOffering(openSsh, dir, null);
     }
 
@@ -165,12 +166,12 @@ final class SshdServer implements AutoCloseable {
         return false;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** The host key whose public key file names this key type. */
-    OpenSshHostKey hostKey(String keyType) {
+    public OpenSshHostKey hostKey(String keyType) {
         OpenSshHostKey k = hostKeysByType.get(keyType);
         if (k == null) {
             throw new IllegalArgumentException("no " + keyType + " host key; have " + hostKeysByType.keySet());
@@ -182,7 +183,7 @@ final class SshdServer implements AutoCloseable {
      * Lets one more user key log in: a line appended to {@code authorized_keys}, e.g.
      * {@code ssh-ed25519 AAAA...}.
      */
-    void authorize(String authorizedKeysLine) throws IOException {
+    public void authorize(String authorizedKeysLine) throws IOException {
         Files.writeString(directory.resolve("authorized_keys"), authorizedKeysLine + "\n", StandardCharsets.US_ASCII,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
@@ -193,7 +194,7 @@ final class SshdServer implements AutoCloseable {
     }
 
     /** What sshd logged so far. */
-    String log() {
+    public String log() {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -205,6 +206,11 @@ final class SshdServer implements AutoCloseable {
     String logOf(int clientPort) {
         String tag = "port " + clientPort;
         return String.join("\n", log().lines().filter(l -> l.contains(tag)).toList());
+    }
+
+    /** The listening sshd's process id; each connection is served by processes it forks. */
+    public long pid() {
+        return process.pid();
     }
 
     boolean isAlive() {
