@@ -46,6 +46,8 @@ import org.junit.jupiter.api.Test;
 class SshSessionTest {
     static final Duration LIMIT = Duration.ofSeconds(20);
     private static final long WINDOW = 256 * 1024;
+    private static final int BURST_CHUNK = 64 * 1024;
+    private static final int BURST_CHUNKS = 48;
     static final char[] PASSWORD = "correct horse".toCharArray();
 
     private static final AlgorithmRegistry REGISTRY = AlgorithmRegistry.loadDefault();
@@ -74,6 +76,17 @@ class SshSessionTest {
                         && Arrays.equals(PublicKeyBlob.encode(key), userBlob))
                 .execHandler(new SystemShell()).shellHandler(new SystemShell())
                 .subsystemHandler("rot13", SystemShell.subsystem("tr a-z n-za-m"))
+                .subsystemHandler("burst", context -> {
+                    // Returns as soon as the writes are queued: most of the output still waits
+                    // for the client's window when the exit status is due.
+                    byte[] chunk = new byte[BURST_CHUNK];
+                    for (int i = 0; i < BURST_CHUNKS; i++) {
+                        Arrays.fill(chunk, (byte) i);
+                        context.stdout().write(chunk);
+                    }
+                    context.stderr().write("burst done\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    return 7;
+                })
                 .subsystemHandler("killed", context -> {
                     throw new ExitSignalException("TERM", false, "terminated on purpose");
                 })
@@ -202,6 +215,27 @@ class SshSessionTest {
             assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(data),
                     digest.get(LIMIT.toSeconds(), TimeUnit.SECONDS));
             assertEquals(0, p.waitFor(LIMIT));
+        }
+    }
+
+    /**
+     * A handler's output is queued, not sent, when its write returns: the EOF, the exit status
+     * and CLOSE (RFC 4254 §6.10) still come after the last byte of it, stdout and stderr alike.
+     */
+    @Test
+    void theExitStatusComesAfterEveryByteAHandlerWrote() throws Exception {
+        try (ClientSession s = connect("bob", Credentials.keyPairs(USER_KEY))) {
+            RemoteProcess p = s.subsystem("burst");
+            Future<byte[]> err = helpers.submit(() -> p.getErrorStream().readAllBytes());
+            byte[] out = p.getInputStream().readAllBytes();
+            assertEquals(BURST_CHUNK * BURST_CHUNKS, out.length);
+            for (int i = 0; i < BURST_CHUNKS; i++) {
+                assertEquals((byte) i, out[i * BURST_CHUNK], "chunk " + i + " in its place");
+                assertEquals((byte) i, out[(i + 1) * BURST_CHUNK - 1], "chunk " + i + " whole");
+            }
+            assertEquals("burst done\n", new String(err.get(LIMIT.toSeconds(), TimeUnit.SECONDS),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(7, p.waitFor(LIMIT));
         }
     }
 

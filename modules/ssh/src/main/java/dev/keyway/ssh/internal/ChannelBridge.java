@@ -143,7 +143,11 @@ final class ChannelBridge {
      */
     void afterQueuedWrites(Runnable action) {
         takeIncoming();
-        whenDrained = action;
+        Runnable before = whenDrained;
+        whenDrained = before == null ? action : () -> {
+            before.run();
+            action.run();
+        };
         pump();
     }
 
