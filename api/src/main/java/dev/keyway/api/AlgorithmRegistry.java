@@ -51,9 +51,12 @@ public final class AlgorithmRegistry {
             map.put(c, new LinkedHashMap<>());
         }
         map.get(AlgorithmCategory.COMPRESSION).put("none", new Entry(CompressionAlgorithm.NONE, null));
+        // Asked once each: a provider may build its list on every call.
+        Map<AlgorithmProvider, List<SshAlgorithm>> offered = new java.util.IdentityHashMap<>();
+        this.providers.forEach(p -> offered.put(p, p.algorithms()));
         for (AlgorithmCategory c : AlgorithmCategory.values()) {
             for (AlgorithmProvider p : ranked(providers, preferred, provider -> provider.priority(c))) {
-                for (SshAlgorithm a : p.algorithms()) {
+                for (SshAlgorithm a : offered.get(p)) {
                     if (categoryOf(a) == c && a.isSupported()) {
                         map.get(c).putIfAbsent(a.name(), new Entry(a, p));
                     }

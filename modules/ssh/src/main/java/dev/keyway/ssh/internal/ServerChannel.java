@@ -166,9 +166,6 @@ final class ServerChannel {
 
     /** EOF, the exit status and CLOSE (RFC 4254 §6.10), after the command's last output. */
     private void finish(ChannelRequest exit) {
-        if (bridge.isEnded()) {
-            return;
-        }
         bridge.afterQueuedWrites(() -> {
             if (!bridge.isEnded()) {
                 bridge.sendEofOnLoop();
